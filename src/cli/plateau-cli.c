@@ -13,6 +13,7 @@
 #include "plateau-cli.h"
 
 static const PlateauCliCommand commands[] = {
+  { "graph", "Draw a Mermaid flowchart as PNG, SVG or PDF, or write its layout", plateau_cli_graph },
   { NULL, NULL, NULL },
 };
 
