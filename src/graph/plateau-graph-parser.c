@@ -982,7 +982,10 @@ parse_chain (Parser *p)
       at = p->pos;
       found = parse_edge (p, &spec);
       if (found == FOUND_ERROR)
-        return FALSE;
+        {
+          g_free (spec.label);
+          return FALSE;
+        }
       if (found == FOUND_NONE)
         {
           g_autofree char *what = describe_at (p, p->pos);
@@ -1872,6 +1875,7 @@ plateau_graph_parse (const char           *text,
                      GError              **error)
 {
   Parser p = { 0 };
+  g_autofree char *copy = NULL;
   gboolean ok;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -1889,6 +1893,12 @@ plateau_graph_parse (const char           *text,
                      "reads as a diagram"), PLATEAU_GRAPH_MAX_INPUT);
       return NULL;
     }
+
+  /* A terminated copy lets the scanner use C string functions safely. */
+  copy = g_malloc (p.len + 1);
+  memcpy (copy, text, p.len);
+  copy[p.len] = '\0';
+  p.text = copy;
 
   p.graph = plateau_graph_new ();
   p.node_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
