@@ -22,6 +22,8 @@ struct _PlateauApplication
 
   /* NULL when the schema is not installed: nothing is remembered then. */
   GSettings *settings;
+
+  gboolean report_first_frame;
 };
 
 G_DEFINE_FINAL_TYPE (PlateauApplication, plateau_application, ADW_TYPE_APPLICATION)
@@ -245,30 +247,39 @@ plateau_application_startup (GApplication *app)
   apply_style_variant (self, nick);
 }
 
-/* Benchmarks set PLATEAU_EXIT_AFTER_FIRST_FRAME: the first frame painted
- * after the window is shown prints its monotonic time in microseconds (the
- * clock of g_get_monotonic_time()) and ends the application. */
+/* Benchmarks and start-up tests set PLATEAU_EXIT_AFTER_FIRST_FRAME: the first
+ * frame painted after the window is shown prints its monotonic time in
+ * microseconds (the clock of g_get_monotonic_time()) and the window's default
+ * size, then ends the application. */
 static void
-on_first_frame (GdkFrameClock *clock,
+on_after_paint (GdkFrameClock *clock,
                 GtkWidget     *window)
 {
+  PlateauApplication *self;
+  int width;
+  int height;
+
   if (!gtk_widget_get_mapped (window))
     return;
 
-  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  self = PLATEAU_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  if (!self->report_first_frame)
+    return;
+
+  self->report_first_frame = FALSE;
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  printf ("first-frame %" G_GINT64_FORMAT " %dx%d\n", g_get_monotonic_time (), width,
+          height);
   fflush (stdout);
 
-  g_signal_handlers_disconnect_matched (clock, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                        window);
-  g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "quit",
-                                  NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
 }
 
 static void
 on_window_realize (GtkWidget *window)
 {
   g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
-                           G_CALLBACK (on_first_frame), window, 0);
+                           G_CALLBACK (on_after_paint), window, 0);
 }
 
 static GtkWindow *
@@ -280,7 +291,7 @@ ensure_window (PlateauApplication *self)
     return window;
 
   window = GTK_WINDOW (plateau_window_new (self));
-  if (g_getenv ("PLATEAU_EXIT_AFTER_FIRST_FRAME") != NULL)
+  if (self->report_first_frame)
     g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), NULL);
 
   return window;
@@ -329,6 +340,7 @@ plateau_application_class_init (PlateauApplicationClass *klass)
 static void
 plateau_application_init (PlateauApplication *self)
 {
+  self->report_first_frame = g_getenv ("PLATEAU_EXIT_AFTER_FIRST_FRAME") != NULL;
 }
 
 /**

@@ -82,23 +82,11 @@ plateau_window_close_request (GtkWindow *window)
 }
 
 static void
-plateau_window_constructed (GObject *object)
-{
-  PlateauWindow *self = PLATEAU_WINDOW (object);
-
-  G_OBJECT_CLASS (plateau_window_parent_class)->constructed (object);
-
-  restore_state (self);
-}
-
-static void
 plateau_window_class_init (PlateauWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = plateau_window_constructed;
   window_class->close_request = plateau_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -130,9 +118,16 @@ plateau_window_init (PlateauWindow *self)
 PlateauWindow *
 plateau_window_new (PlateauApplication *application)
 {
+  PlateauWindow *self;
+
   g_return_val_if_fail (PLATEAU_IS_APPLICATION (application), NULL);
 
-  return g_object_new (PLATEAU_TYPE_WINDOW, "application", application, NULL);
+  /* GtkWindow:application is set only after constructed(), so the state that
+   * comes from the application's settings is restored here. */
+  self = g_object_new (PLATEAU_TYPE_WINDOW, "application", application, NULL);
+  restore_state (self);
+
+  return self;
 }
 
 /**
