@@ -35,6 +35,18 @@ static const char *const settings_keys[] = {
   "window-maximized",
 };
 
+/* Resources the window can do without, and what is lost when one is not in
+ * the binary (a packaging fault): the templates, by contrast, are required. */
+static const struct
+{
+  const char *path;
+  const char *loss;
+} optional_resources[] = {
+  { "/io/github/plateau/Plateau/gtk/help-overlay.ui", "no keyboard shortcuts window" },
+  { "/io/github/plateau/Plateau/icons/scalable/apps/" PLATEAU_ICON_NAME ".svg",
+    "the application icon is missing from the window and About" },
+};
+
 static const struct
 {
   const char *nick;
@@ -95,6 +107,16 @@ load_settings (void)
       }
 
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+check_resources (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (optional_resources); i++)
+    if (!g_resources_get_info (optional_resources[i].path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL,
+                               NULL, NULL))
+      g_warning ("The resource %s is not built into Plateau: %s", optional_resources[i].path,
+                 optional_resources[i].loss);
 }
 
 static gboolean
@@ -236,6 +258,8 @@ plateau_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
                                            app_accels[i].accels);
+
+  check_resources ();
 
   self->settings = load_settings ();
   if (self->settings == NULL)
