@@ -51,10 +51,15 @@ def first_frame_ms(exe, env):
              f"{result.stderr}")
 
 
-def measure(exe, env, runs, warmup=2):
-    for _ in range(warmup):
-        first_frame_ms(exe, env)
-    return [first_frame_ms(exe, env) for _ in range(runs)]
+def measure(exes, env, runs, warmup=2):
+    """Alternates the programs run by run, so that both see the same load."""
+    times = {exe: [] for exe in exes}
+    for i in range(warmup + runs):
+        for exe in exes:
+            t = first_frame_ms(exe, env)
+            if i >= warmup:
+                times[exe].append(t)
+    return [times[exe] for exe in exes]
 
 
 def describe(times):
@@ -90,12 +95,12 @@ def main():
         rows = []
         for renderer in ("cairo", "gl"):
             env["GSK_RENDERER"] = renderer
-            ours = describe(measure(plateau, env, args.runs))
-            peer = describe(measure(baseline, env, args.runs))
-            rows.append((renderer, ours, peer))
+            ours, peer = measure([plateau, baseline], env, args.runs)
+            rows.append((renderer, describe(ours), describe(peer)))
 
-    print(f"exec → first frame, {args.runs} runs each after 2 warm-up runs "
-          f"({os.cpu_count()} CPUs); milliseconds")
+    load = os.getloadavg()[0]
+    print(f"exec → first frame, {args.runs} runs each after 2 warm-up runs, "
+          f"alternating; {os.cpu_count()} CPUs, load average {load:.1f}; milliseconds")
     print()
     print("| renderer | Plateau median | IQR | min–max | baseline median | IQR "
           "| ratio | goal < 300 ms |")
