@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* Limits that keep memory bounded whatever the file holds. */
 #define PLATEAU_CSV_MAX_LINE_BYTES (64 * 1024)
-#define PLATEAU_CSV_MAX_ROWS 2000000
+#define PLATEAU_CSV_MAX_ROWS 1000000
 #define PLATEAU_CSV_MAX_REPORTED_REJECTIONS 1000
 
 /**
