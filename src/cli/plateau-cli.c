@@ -13,7 +13,9 @@
 #include "plateau-cli.h"
 
 static const PlateauCliCommand commands[] = {
-  { "graph", "Draw a Mermaid flowchart as PNG, SVG or PDF, or write its layout", plateau_cli_graph },
+  { "analyze", "Analyse a scenario and print the results", plateau_cli_analyze },
+  { "graph", "Draw a Mermaid flowchart as PNG, SVG or PDF, or write its layout",
+    plateau_cli_graph },
   { NULL, NULL, NULL },
 };
 

@@ -1,0 +1,33 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Installs what is missing, builds Plateau and runs the whole test suite under
+# a virtual X server.
+#
+#   build-aux/test.sh              the normal build, in _build-test
+#   build-aux/test.sh --sanitize   with AddressSanitizer and UBSan, in _build-asan
+#
+# Extra arguments after the options go to 'meson test' (for example a suite).
+
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build="$top/_build-test"
+setup_args="-Dwerror=true"
+
+if [ "${1:-}" = "--sanitize" ]; then
+  shift
+  build="$top/_build-asan"
+  setup_args="$setup_args -Db_sanitize=address,undefined -Dbuildtype=debug"
+fi
+
+"$top/build-aux/deps.sh"
+
+if [ ! -f "$build/build.ninja" ]; then
+  # shellcheck disable=SC2086
+  meson setup "$build" "$top" $setup_args
+fi
+meson compile -C "$build"
+
+exec xvfb-run -a -s "-screen 0 1600x1000x24" \
+  meson test -C "$build" --print-errorlogs --num-processes 2 "$@"
