@@ -403,7 +403,9 @@ static void
 transpose (LGraph  *g,
            gboolean equal_too)
 {
-  for (int pass = 0; pass < TRANSPOSE_PASSES; pass++)
+  int passes = g->nodes->len > 1500 ? 0 : TRANSPOSE_PASSES;
+
+  for (int pass = 0; pass < passes; pass++)
     {
       gboolean improved = FALSE;
 
@@ -674,14 +676,39 @@ restore_order (LGraph    *g,
     }
 }
 
+/* Restarts and sweeps shrink with size, to keep big graphs fast. */
 static guint
 n_starts_for (const LGraph *g)
 {
-  if (g->nodes->len > 4000)
+  guint n = g->nodes->len;
+
+  if (n > 3000)
+    return 1;
+  if (n > 1500)
     return 2;
-  if (g->nodes->len > 1000)
-    return 3;
+  if (n > 600)
+    return 4;
+  if (n > 200)
+    return 8;
   return 16;
+}
+
+static void
+keep_if_better (LGraph  *g,
+                int      *best,
+                guint64  *best_crossings,
+                guint    *patience)
+{
+  guint64 crossings = total_crossings (g);
+
+  if (crossings < *best_crossings)
+    {
+      *best_crossings = crossings;
+      save_order (g, best);
+      *patience = 0;
+    }
+  else
+    (*patience)++;
 }
 
 /**
@@ -699,6 +726,7 @@ plateau_graph_order (LGraph *g)
   g_autoptr (GRand) rand = g_rand_new_with_seed (g->options->seed);
   guint64 best_crossings = G_MAXUINT64;
   guint starts = n_starts_for (g);
+  int max_sweeps = g->nodes->len > 1500 ? MAX_SWEEPS / 2 : MAX_SWEEPS;
 
   for (guint start = 0; start < starts && best_crossings > 0; start++)
     {
@@ -706,31 +734,29 @@ plateau_graph_order (LGraph *g)
 
       initial_order (g, start, rand);
       g->use_median = start % 2 == 1;
-      for (int i = 0; i < MAX_SWEEPS && patience < PATIENCE; i++)
+      for (int i = 0; i < max_sweeps && patience < PATIENCE && best_crossings > 0; i++)
         {
-          guint64 crossings;
-
           sweep (g, i % 2 == 0, value);
-          if (g->n_clusters == 0)
-            sift (g, i % 2 == 0);
-          else
-            transpose (g, i % 4 >= 2);
-          crossings = total_crossings (g);
-          if (crossings < best_crossings)
-            {
-              best_crossings = crossings;
-              save_order (g, best);
-              patience = 0;
-            }
-          else
-            patience++;
-          if (crossings == 0)
-            break;
+          transpose (g, i % 4 >= 2);
+          keep_if_better (g, best, &best_crossings, &patience);
         }
     }
 
-  if (g_getenv ("PLATEAU_GRAPH_DEBUG") != NULL)
-    g_printerr ("ordering: %" G_GUINT64_FORMAT " crossings, %u nodes with dummies, %d ranks\n", best_crossings, g->nodes->len, g->n_ranks);
+  /* Sifting polishes the best order found, which transposition cannot. */
+  if (g->n_clusters == 0 && best_crossings > 0)
+    {
+      guint patience = 0;
+
+      restore_order (g, best);
+      for (int i = 0; i < 8 && patience < 2 && best_crossings > 0; i++)
+        {
+          sift (g, i % 2 == 0);
+          keep_if_better (g, best, &best_crossings, &patience);
+        }
+    }
+
+  g_debug ("ordering: %" G_GUINT64_FORMAT " crossings, %u nodes with dummies, %d ranks",
+           best_crossings, g->nodes->len, g->n_ranks);
   restore_order (g, best);
   if (g->n_clusters > 0)
     {

@@ -31,6 +31,7 @@ typedef struct
   int *parent_edge;           /* per node: tree edge to its parent, -1 at the root */
   int *low;
   int *lim;
+  guint *next;                /* scratch for the tree walk */
   double *cut;                /* per edge, for tree edges */
 } Simplex;
 
@@ -119,31 +120,38 @@ feasible_tree (Simplex *s)
     }
 }
 
-/* Post-order numbers: low..lim spans a node's subtree. */
+/*
+ * Post-order numbers: low..lim spans a node's subtree. Numbers the subtree
+ * under @top, whose parent edge is @parent_edge, starting at @first.
+ */
 static void
-low_lim (Simplex *s)
+low_lim_from (Simplex *s,
+              int      top,
+              int      parent_edge,
+              int      first)
 {
   g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autofree guint *next = g_new0 (guint, s->n);
-  int root = s->n - 1, counter = 1;
+  int counter = first;
 
-  s->parent_edge[root] = -1;
-  s->low[root] = counter;
-  g_array_append_val (stack, root);
+  s->parent_edge[top] = parent_edge;
+  s->low[top] = counter;
+  s->next[top] = 0;
+  g_array_append_val (stack, top);
 
   while (stack->len > 0)
     {
       int v = g_array_index (stack, int, stack->len - 1);
 
-      if (next[v] < s->adj[v]->len)
+      if (s->next[v] < s->adj[v]->len)
         {
-          int e = g_array_index (s->adj[v], int, next[v]++);
+          int e = g_array_index (s->adj[v], int, s->next[v]++);
           int w = other_end (s, e, v);
 
           if (s->in_tree_edge[e] && e != s->parent_edge[v])
             {
               s->parent_edge[w] = e;
               s->low[w] = counter;
+              s->next[w] = 0;
               g_array_append_val (stack, w);
             }
           continue;
@@ -152,6 +160,12 @@ low_lim (Simplex *s)
       s->lim[v] = counter++;
       g_array_set_size (stack, stack->len - 1);
     }
+}
+
+static void
+low_lim (Simplex *s)
+{
+  low_lim_from (s, s->n - 1, -1, 1);
 }
 
 static int
@@ -246,30 +260,60 @@ enter_edge (const Simplex *s,
   return best;
 }
 
-static void
-update_ranks (Simplex *s)
+static int
+tree_update (Simplex *s,
+             int      v,
+             int      w,
+             double   value,
+             gboolean dir)
 {
-  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
-  int root = s->n - 1;
-
-  g_array_append_val (stack, root);
-  while (stack->len > 0)
+  while (!below (s, w, v))
     {
-      int v = g_array_index (stack, int, stack->len - 1);
+      int e = s->parent_edge[v];
+      gboolean d = v == sedge (s, e)->u ? dir : !dir;
 
-      g_array_set_size (stack, stack->len - 1);
-      for (guint k = 0; k < s->adj[v]->len; k++)
-        {
-          int e = g_array_index (s->adj[v], int, k);
-          int w = other_end (s, e, v);
-
-          if (!s->in_tree_edge[e] || s->parent_edge[w] != e)
-            continue;
-          s->rank[w] = sedge (s, e)->u == v ? s->rank[v] + sedge (s, e)->minlen
-                                            : s->rank[v] - sedge (s, e)->minlen;
-          g_array_append_val (stack, w);
-        }
+      s->cut[e] += d ? value : -value;
+      v = s->lim[sedge (s, e)->u] > s->lim[sedge (s, e)->v] ? sedge (s, e)->u : sedge (s, e)->v;
     }
+
+  return v;
+}
+
+/* Shifts every rank in the subtree under @top by @delta. */
+static void
+shift_subtree (Simplex *s,
+               int      top,
+               int      delta)
+{
+  for (int v = 0; v < s->n; v++)
+    if (below (s, v, top))
+      s->rank[v] += delta;
+}
+
+/* Swaps tree edge @leave for @enter, updating ranks, cut values and numbering. */
+static void
+exchange (Simplex *s,
+          int      leave,
+          int      enter)
+{
+  const SEdge *e = sedge (s, leave), *f = sedge (s, enter);
+  int child = s->lim[e->u] < s->lim[e->v] ? e->u : e->v;
+  int delta = slack (s, enter);
+  double value = s->cut[leave];
+  int lca, lca_parent_edge;
+
+  if (delta != 0)
+    shift_subtree (s, child, below (s, f->u, child) ? delta : -delta);
+
+  lca = tree_update (s, f->u, f->v, value, TRUE);
+  tree_update (s, f->v, f->u, value, FALSE);
+  s->cut[enter] = -value;
+  s->cut[leave] = 0;
+  s->in_tree_edge[leave] = FALSE;
+  s->in_tree_edge[enter] = TRUE;
+
+  lca_parent_edge = s->parent_edge[lca];
+  low_lim_from (s, lca, lca_parent_edge, s->low[lca]);
 }
 
 static void
@@ -333,6 +377,7 @@ build (Simplex      *s,
   s->parent_edge = g_new0 (int, s->n);
   s->low = g_new0 (int, s->n);
   s->lim = g_new0 (int, s->n);
+  s->next = g_new0 (guint, s->n);
   s->cut = g_new0 (double, s->edges->len);
 }
 
@@ -348,6 +393,7 @@ clear (Simplex *s)
   g_free (s->parent_edge);
   g_free (s->low);
   g_free (s->lim);
+  g_free (s->next);
   g_free (s->cut);
 }
 
@@ -372,27 +418,31 @@ plateau_graph_rank_simplex (LGraph *g,
   low_lim (&s);
   cut_values (&s);
 
-  for (guint it = 0; it < max_iterations; it++)
+  guint it, search = 0;
+
+  for (it = 0; it < max_iterations; it++)
     {
       int leave = -1, enter;
+      guint m = s.edges->len;
 
-      for (guint e = 0; e < s.edges->len && leave < 0; e++)
-        if (s.in_tree_edge[e] && s.cut[e] < -1e-9)
-          leave = (int) e;
+      /* Search on from the last leaving edge, as Graphviz does. */
+      for (guint k = 0; k < m && leave < 0; k++)
+        {
+          guint e = (search + k) % m;
+          if (s.in_tree_edge[e] && s.cut[e] < -1e-9)
+            leave = (int) e;
+        }
       if (leave < 0)
         break;
+      search = (guint) leave;
 
       enter = enter_edge (&s, leave);
       if (enter < 0)
         break;
-
-      s.in_tree_edge[leave] = FALSE;
-      s.in_tree_edge[enter] = TRUE;
-      low_lim (&s);
-      cut_values (&s);
-      update_ranks (&s);
+      exchange (&s, leave, enter);
     }
 
+  g_debug ("network simplex: %u pivots for %d nodes", it, s.n);
   for (guint v = 0; v < g->nodes->len; v++)
     lnode (g, v)->rank = s.rank[v];
   clear (&s);
