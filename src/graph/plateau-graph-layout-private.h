@@ -26,6 +26,7 @@ typedef struct
   double w;                   /* across the flow */
   double h;                   /* along the flow */
   double right_extra;         /* room for a self-loop */
+  gboolean back;              /* a dummy of an edge reversed to break a cycle */
   int rank;
   int order;
   double x;

@@ -16,6 +16,7 @@
 #define MAX_RANK_PASSES 64
 #define PORT_STEP 16.0
 #define LOOP_SIZE 22.0
+#define ARC_BULGE 28.0
 
 /**
  * plateau_graph_layout_options_init:
@@ -171,7 +172,7 @@ add_lnode (LGraph   *g,
            double    w,
            double    h)
 {
-  LNode n = { kind, orig, cluster, w, h, 0, 0, 0, 0, 0 };
+  LNode n = { kind, orig, cluster, w, h, 0, FALSE, 0, 0, 0, 0 };
 
   g_array_append_val (g->nodes, n);
   return (int) g->nodes->len - 1;
@@ -639,6 +640,7 @@ insert_dummies (Work *w)
 
           e = ledge (g, i);
           lnode (g, d)->rank = lnode (g, e->u)->rank + k;
+          lnode (g, d)->back = e->reversed;
           g_array_append_val (e->chain, d);
           prev = d;
         }
@@ -927,9 +929,11 @@ compare_port_ends (gconstpointer a,
  * edges of a two-node cycle stay apart.
  */
 static void
-assign_ports (Work   *w,
-              double *port_out,
-              double *port_in)
+assign_ports (Work      *w,
+              double    *port_out,
+              double    *port_in,
+              const int *side_out,
+              const int *side_in)
 {
   LGraph *g = &w->g;
   g_autofree GArray **outs = g_new0 (GArray *, g->nodes->len);
@@ -948,8 +952,10 @@ assign_ports (Work   *w,
         outs[e->u] = g_array_new (FALSE, FALSE, sizeof (PortEnd));
       if (ins[e->v] == NULL)
         ins[e->v] = g_array_new (FALSE, FALSE, sizeof (PortEnd));
-      g_array_append_val (outs[e->u], out);
-      g_array_append_val (ins[e->v], in);
+      if (side_out[i] == 0)
+        g_array_append_val (outs[e->u], out);
+      if (side_in[i] == 0)
+        g_array_append_val (ins[e->v], in);
     }
 
   for (guint v = 0; v < g->nodes->len; v++)
@@ -1037,11 +1043,147 @@ end_cluster (const Work *w,
   return end->is_subgraph ? (int) end->index : -1;
 }
 
+/*
+ * Where a horizontal line (working frame) at @dy from the centre meets the
+ * node's outline on the right (@sign 1) or left (@sign -1) side.
+ */
+static double
+side_border (const Work *w,
+             int         node,
+             double      dy,
+             int         sign)
+{
+  const LNode *n = lnode (&w->g, node);
+  const PlateauGraphNode *gn = &g_array_index (w->graph->nodes, PlateauGraphNode, node);
+  PlateauGraphBox box = { 0, 0, w->across ? n->h : n->w, w->across ? n->w : n->h };
+
+  /* Walk in from the box side until inside the outline. */
+  for (double x = n->w / 2; x > 0; x -= 0.25)
+    {
+      PlateauGraphPoint real = to_real (w->graph->direction, sign * x, dy);
+
+      if (plateau_graph_shape_contains (gn->shape, &box, real.x, real.y))
+        return sign * MIN (x + 0.25, n->w / 2);
+    }
+
+  return 0;
+}
+
+static double
+right_border (const Work *w,
+              int         node,
+              double      dy)
+{
+  return side_border (w, node, dy, 1);
+}
+
+/*
+ * Whether an edge turned back to close a cycle may meet @node on its side
+ * facing @x: nothing else in the node's rank may stand in between.
+ * Returns the side (1 right, -1 left) or 0.
+ */
+static int
+free_side (const Work *w,
+           int         node,
+           double      x)
+{
+  const LGraph *g = &w->g;
+  const LNode *n = lnode (g, node);
+  GArray *rank = g_ptr_array_index (g->ranks, n->rank);
+  int sign = x > n->x + n->w / 2 ? 1 : x < n->x - n->w / 2 ? -1 : 0;
+  int next = n->order + sign;
+
+  if (sign == 0 || next < 0 || next >= (int) rank->len)
+    return sign;
+
+  {
+    const LNode *m = lnode (g, g_array_index (rank, int, next));
+    gboolean clear = sign > 0 ? m->x - m->w / 2 > x + g->options->edge_sep
+                              : m->x + m->w / 2 < x - g->options->edge_sep;
+    return clear ? sign : 0;
+  }
+}
+
+/* Whether nothing stands beside @node on the @sign side of its rank. */
+static gboolean
+outermost (const Work *w,
+           int         node,
+           int         sign)
+{
+  const LNode *n = lnode (&w->g, node);
+  GArray *rank = g_ptr_array_index (w->g.ranks, n->rank);
+
+  return sign < 0 ? n->order == 0 : n->order == (int) rank->len - 1;
+}
+
+/* Which side each end of a back edge meets its node on, 0 for top or bottom. */
+static void
+choose_sides (const Work *w,
+              int        *side_out,
+              int        *side_in)
+{
+  const LGraph *g = &w->g;
+
+  for (guint i = 0; i < g->edges->len; i++)
+    {
+      const LEdge *e = ledge (g, i);
+
+      side_out[i] = side_in[i] = 0;
+      if (e->chain == NULL || !e->reversed)
+        continue;
+
+      /* A short back edge arcs round the outside of both its nodes. */
+      if (e->chain->len == 2)
+        {
+          for (int sign = -1; sign <= 1; sign += 2)
+            if (side_out[i] == 0 && end_cluster (w, e, TRUE) < 0 && end_cluster (w, e, FALSE) < 0
+                && outermost (w, e->u, sign) && outermost (w, e->v, sign))
+              side_out[i] = side_in[i] = sign;
+          continue;
+        }
+      if (end_cluster (w, e, TRUE) < 0)
+        side_out[i] = free_side (w, e->u, lnode (g, g_array_index (e->chain, int, 1))->x);
+      if (end_cluster (w, e, FALSE) < 0)
+        side_in[i] = free_side (w, e->v,
+                                lnode (g, g_array_index (e->chain, int, e->chain->len - 2))->x);
+    }
+}
+
+/* From a node's side, turning to run along the flow down to (@x, @y). */
+static void
+leave_side (GArray *points,
+            double  x,
+            double  y)
+{
+  PlateauGraphPoint *p = &g_array_index (points, PlateauGraphPoint, points->len - 1);
+  double x0 = p->x, y0 = p->y;
+
+  add_point (points, x0 + (x - x0) * 0.75, y0);
+  add_point (points, x, y0 + (y - y0) * 0.35);
+  add_point (points, x, y);
+}
+
+/* From running along the flow at the last point, turning into a node's side at (@x, @y). */
+static void
+enter_side (GArray *points,
+            double  x,
+            double  y)
+{
+  PlateauGraphPoint *p = &g_array_index (points, PlateauGraphPoint, points->len - 1);
+  double x0 = p->x, y0 = p->y;
+
+  add_point (points, x0, y0 + (y - y0) * 0.65);
+  add_point (points, x + (x0 - x) * 0.75, y);
+  add_point (points, x, y);
+}
+
 static GArray *
 route_edge (Work   *w,
             int     i,
             double  port_out,
-            double  port_in)
+            double  port_in,
+            int     side_out,
+            int     side_in)
 {
   LGraph *g = &w->g;
   LEdge *e = ledge (g, i);
@@ -1049,26 +1191,51 @@ route_edge (Work   *w,
   LNode *u = lnode (g, e->u), *v = lnode (g, e->v);
   int cu = end_cluster (w, e, TRUE), cv = end_cluster (w, e, FALSE);
   double x = u->x + port_out;
+  guint last = e->chain->len - 1;
+
+  if (last == 1 && side_out != 0 && side_in != 0)
+    {
+      double px = u->x + side_border (w, e->u, 0, side_out);
+      double qx = v->x + side_border (w, e->v, 0, side_in);
+      double far = side_out > 0 ? MAX (u->x + u->w / 2, v->x + v->w / 2) + ARC_BULGE
+                                : MIN (u->x - u->w / 2, v->x - v->w / 2) - ARC_BULGE;
+
+      add_point (points, px, u->y);
+      add_point (points, far, u->y);
+      add_point (points, far, v->y);
+      add_point (points, qx, v->y);
+      return points;
+    }
 
   if (cu >= 0)
     add_point (points, x, w->boxes[cu].y + w->boxes[cu].height / 2);
+  else if (side_out != 0)
+    {
+      LNode *d = lnode (g, g_array_index (e->chain, int, 1));
+
+      add_point (points, u->x + side_border (w, e->u, 0, side_out), u->y);
+      leave_side (points, d->x, w->rank_top[d->rank]);
+    }
   else
     {
       add_point (points, x, u->y + border_offset (w, e->u, port_out, TRUE));
       line_to (points, x, rank_bottom (w, u->rank));
     }
 
-  for (guint k = 1; k + 1 < e->chain->len; k++)
+  for (guint k = 1; k < last; k++)
     {
       LNode *d = lnode (g, g_array_index (e->chain, int, k));
 
-      curve_to (points, d->x, w->rank_top[d->rank]);
+      if (!(k == 1 && side_out != 0 && cu < 0))
+        curve_to (points, d->x, w->rank_top[d->rank]);
       line_to (points, d->x, rank_bottom (w, d->rank));
     }
 
   x = v->x + port_in;
   if (cv >= 0)
     curve_to (points, x, w->boxes[cv].y - w->boxes[cv].height / 2);
+  else if (side_in != 0)
+    enter_side (points, v->x + side_border (w, e->v, 0, side_in), v->y);
   else
     {
       curve_to (points, x, w->rank_top[v->rank]);
@@ -1076,29 +1243,6 @@ route_edge (Work   *w,
     }
 
   return points;
-}
-
-/* Where a horizontal line meets the right side of a node, relative to its centre. */
-static double
-right_border (const Work *w,
-              int         node,
-              double      dy)
-{
-  const LNode *n = lnode (&w->g, node);
-  double r = n->w / 2;
-
-  /* Walk in from the box side until inside the outline. */
-  for (double x = r; x > 0; x -= 0.25)
-    {
-      PlateauGraphPoint real = to_real (w->graph->direction, x, dy);
-      const PlateauGraphNode *gn = &g_array_index (w->graph->nodes, PlateauGraphNode, node);
-      PlateauGraphBox box = { 0, 0, w->across ? n->h : n->w, w->across ? n->w : n->h };
-
-      if (plateau_graph_shape_contains (gn->shape, &box, real.x, real.y))
-        return x;
-    }
-
-  return 0;
 }
 
 /* A loop from a node back to itself, on its side across the flow. */
@@ -1188,11 +1332,14 @@ fill_edges (Work               *w,
   LGraph *g = &w->g;
   g_autofree double *port_out = g_new0 (double, g->edges->len + 1);
   g_autofree double *port_in = g_new0 (double, g->edges->len + 1);
+  g_autofree int *side_out = g_new0 (int, g->edges->len + 1);
+  g_autofree int *side_in = g_new0 (int, g->edges->len + 1);
 
   for (guint i = 0; i < layout->n_edges; i++)
     layout->edges[i].points = g_array_new (FALSE, FALSE, sizeof (PlateauGraphPoint));
 
-  assign_ports (w, port_out, port_in);
+  choose_sides (w, side_out, side_in);
+  assign_ports (w, port_out, port_in, side_out, side_in);
   for (guint i = 0; i < g->edges->len; i++)
     {
       LEdge *e = ledge (g, i);
@@ -1202,7 +1349,7 @@ fill_edges (Work               *w,
         continue;
       path = &layout->edges[e->orig];
       g_array_unref (path->points);
-      path->points = route_edge (w, (int) i, port_out[i], port_in[i]);
+      path->points = route_edge (w, (int) i, port_out[i], port_in[i], side_out[i], side_in[i]);
       path->reversed = e->reversed;
       layout->reversed_edges += e->reversed;
       points_to_real (w, path->points, e->reversed);
