@@ -673,7 +673,8 @@ restore_order (LGraph    *g,
           int v = g_array_index (rank, int, i);
           by_order[lnode (g, v)->order] = v;
         }
-      memcpy (rank->data, by_order, sizeof (int) * rank->len);
+      if (rank->len > 0)
+        memcpy (rank->data, by_order, sizeof (int) * rank->len);
     }
 }
 
