@@ -312,9 +312,8 @@ break_cycles (LGraph *g)
   g_autofree gboolean *gone = g_new0 (gboolean, n);
   g_autofree int *place = g_new0 (int, n);
   g_autofree GArray **adj = g_new0 (GArray *, n);
-  g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (int));
   int front = 0, back = (int) n - 1;
-  guint removed = 0, cursor = 0;
+  guint removed = 0;
 
   for (guint i = 0; i < g->edges->len; i++)
     {
@@ -380,8 +379,6 @@ break_cycles (LGraph *g)
             }
         }
     }
-  (void) queue;
-  (void) cursor;
 
   for (guint i = 0; i < g->edges->len; i++)
     {

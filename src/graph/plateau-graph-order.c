@@ -433,7 +433,7 @@ sift_rank (LGraph *g,
   guint k = rank->len;
   g_autofree guint *c = NULL;
   g_autofree int *seq = NULL;
-  g_autofree int *by_degree = NULL;
+  g_autofree int *visit = NULL;
   gboolean improved = FALSE;
 
   if (k < 2 || k > 3000)
@@ -451,19 +451,15 @@ sift_rank (LGraph *g,
 
   /* seq holds indices into the original rank, in the current order. */
   seq = g_new (int, k);
-  by_degree = g_new (int, k);
+  visit = g_new (int, k);
   for (guint i = 0; i < k; i++)
-    seq[i] = by_degree[i] = (int) i;
+    seq[i] = visit[i] = (int) i;
 
   for (guint step = 0; step < k; step++)
     {
-      int x = by_degree[step];
-      guint from = 0, best_pos = 0;
+      int x = visit[step];
+      guint best_pos = 0;
       long cost = 0, best, current;
-
-      for (guint i = 0; i < k; i++)
-        if (seq[i] == x)
-          from = i;
 
       /* Cost with x first, then slide it right one place at a time. */
       for (guint i = 0; i < k; i++)
@@ -502,7 +498,6 @@ sift_rank (LGraph *g,
             seq[i] = i == best_pos ? x : others[o++];
           improved = TRUE;
         }
-      (void) from;
     }
 
   if (improved)
