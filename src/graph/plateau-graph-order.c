@@ -404,7 +404,7 @@ static void
 transpose (LGraph  *g,
            gboolean equal_too)
 {
-  int passes = g->nodes->len > 1500 ? 0 : TRANSPOSE_PASSES;
+  int passes = g->nodes->len > 1500 ? 2 : TRANSPOSE_PASSES;
 
   for (int pass = 0; pass < passes; pass++)
     {

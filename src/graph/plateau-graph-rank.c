@@ -316,6 +316,20 @@ exchange (Simplex *s,
   low_lim_from (s, lca, lca_parent_edge, s->low[lca]);
 }
 
+/* Union-find with path halving. */
+static int
+find_root (int *comp,
+           int  v)
+{
+  while (comp[v] != v)
+    {
+      comp[v] = comp[comp[v]];
+      v = comp[v];
+    }
+
+  return v;
+}
+
 static void
 build (Simplex      *s,
        const LGraph *g)
@@ -353,12 +367,27 @@ build (Simplex      *s,
       }
     }
 
-  /* The virtual root holds every component: weightless edges to each node. */
-  for (int v = 0; v < n; v++)
-    {
-      SEdge x = { n, v, 0, 0 };
-      g_array_append_val (s->edges, x);
-    }
+  /*
+   * The virtual root holds the components together: one weightless edge to
+   * the first node of each. Fewer root edges keep pivots local.
+   */
+  {
+    g_autofree int *comp = g_new (int, n);
+
+    for (int v = 0; v < n; v++)
+      comp[v] = v;
+    for (guint e = 0; e < s->edges->len; e++)
+      {
+        int a = find_root (comp, sedge (s, e)->u), b = find_root (comp, sedge (s, e)->v);
+        comp[MAX (a, b)] = MIN (a, b);
+      }
+    for (int v = 0; v < n; v++)
+      if (find_root (comp, v) == v)
+        {
+          SEdge x = { n, v, 0, 0 };
+          g_array_append_val (s->edges, x);
+        }
+  }
 
   for (guint e = 0; e < s->edges->len; e++)
     {
