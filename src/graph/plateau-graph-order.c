@@ -89,12 +89,16 @@ plateau_graph_count_rank_crossings (const LGraph *g,
           g_array_append_val (seq, pos);
         }
       for (guint a = first + 1; a < seq->len; a++)
-        for (guint b = a; b > first && g_array_index (seq, int, b - 1) > g_array_index (seq, int, b); b--)
-          {
-            int t = g_array_index (seq, int, b);
-            g_array_index (seq, int, b) = g_array_index (seq, int, b - 1);
-            g_array_index (seq, int, b - 1) = t;
-          }
+        {
+          int *p = &g_array_index (seq, int, 0);
+
+          for (guint b = a; b > first && p[b - 1] > p[b]; b--)
+            {
+              int t = p[b];
+              p[b] = p[b - 1];
+              p[b - 1] = t;
+            }
+        }
     }
 
   return count_inversions ((int *) seq->data, seq->len, MAX (lower->len, 1));

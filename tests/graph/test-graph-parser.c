@@ -220,7 +220,8 @@ static const ValidCase valid_cases[] = {
   { "graph TD\nA --> B & C",
     "TB A:rect:\"A\" B:rect:\"B\" C:rect:\"C\" A>B:n:->:1 A>C:n:->:1" },
   { "graph TD\nA & B --> C & D",
-    "TB A:rect:\"A\" B:rect:\"B\" C:rect:\"C\" D:rect:\"D\" A>C:n:->:1 A>D:n:->:1 B>C:n:->:1 B>D:n:->:1" },
+    "TB A:rect:\"A\" B:rect:\"B\" C:rect:\"C\" D:rect:\"D\" "
+    "A>C:n:->:1 A>D:n:->:1 B>C:n:->:1 B>D:n:->:1" },
   { "graph TD\nA[Start] --> B{OK?} -->|yes| C([Done])",
     "TB A:rect:\"Start\" B:diamond:\"OK?\" C:stadium:\"Done\" A>B:n:->:1 B>C:n:->:1:\"yes\"" },
   { "graph TD\nA-->A",
@@ -248,7 +249,8 @@ static const ValidCase valid_cases[] = {
   { "graph TD\nsubgraph one\nA\nend\nsubgraph two\nB\nend\none-->two",
     "TB A:rect:\"A\"@one B:rect:\"B\"@two one>two:n:->:1 {one:\"one\"} {two:\"two\"}" },
   { "graph TD\nc1-->a2\nsubgraph one\na1-->a2\nend",
-    "TB c1:rect:\"c1\" a2:rect:\"a2\"@one a1:rect:\"a1\"@one c1>a2:n:->:1 a1>a2:n:->:1 {one:\"one\"}" },
+    "TB c1:rect:\"c1\" a2:rect:\"a2\"@one a1:rect:\"a1\"@one "
+    "c1>a2:n:->:1 a1>a2:n:->:1 {one:\"one\"}" },
   { "graph TD\nsubgraph one\nA\nend\nsubgraph two\nA-->B\nend",
     "TB A:rect:\"A\"@one B:rect:\"B\"@two A>B:n:->:1 {one:\"one\"} {two:\"two\"}" },
   { "graph TD\nsubgraph a\nsubgraph b\nX\nend\nend\nsubgraph c\nY\nend",
@@ -290,9 +292,11 @@ static const ValidCase valid_cases[] = {
   { "graph TD\nA-->B\naccDescr {\nmulti\nline\n}",
     "TB A:rect:\"A\" B:rect:\"B\" A>B:n:->:1" },
   { "graph TD\nA[Start]-->B[\"Quoted\"]-->C(Round)-->D{Diamond}",
-    "TB A:rect:\"Start\" B:rect:\"Quoted\" C:round:\"Round\" D:diamond:\"Diamond\" A>B:n:->:1 B>C:n:->:1 C>D:n:->:1" },
+    "TB A:rect:\"Start\" B:rect:\"Quoted\" C:round:\"Round\" "
+    "D:diamond:\"Diamond\" A>B:n:->:1 B>C:n:->:1 C>D:n:->:1" },
   { "graph LR\n  A([Start]) -->|yes| B{Is it?}\n  B -- no --> C[(DB)]",
-    "LR A:stadium:\"Start\" B:diamond:\"Is it?\" C:cyl:\"DB\" A>B:n:->:1:\"yes\" B>C:n:->:1:\"no\"" },
+    "LR A:stadium:\"Start\" B:diamond:\"Is it?\" "
+    "C:cyl:\"DB\" A>B:n:->:1:\"yes\" B>C:n:->:1:\"no\"" },
 };
 
 static const InvalidCase invalid_cases[] = {
