@@ -191,6 +191,12 @@ def resample(poly, step=4.0):
 
 
 def crossings(polys, boxes, cell=48.0):
+    """Points where two edges meet, counted once each, away from nodes.
+
+    Segments that only touch (a crossing exactly at a sample point, as when
+    two mirrored curves cross at their middle) count too; the meeting
+    points of one pair of edges closer than 2 px are one crossing.
+    """
     segs, owner = [], []
     for e, p in enumerate(polys):
         p = np.asarray(p, dtype=float)
@@ -231,25 +237,35 @@ def crossings(polys, boxes, cell=48.0):
         d2 = orient(p[:, 0], p[:, 1], p[:, 2], p[:, 3], q[:, 2], q[:, 3])
         d3 = orient(q[:, 0], q[:, 1], q[:, 2], q[:, 3], p[:, 0], p[:, 1])
         d4 = orient(q[:, 0], q[:, 1], q[:, 2], q[:, 3], p[:, 2], p[:, 3])
-        hit = (d1 * d2 < 0) & (d3 * d4 < 0)
+        parallel = (d1 == 0) & (d2 == 0)
+        hit = (d1 * d2 <= 0) & (d3 * d4 <= 0) & ~parallel
         for u, v in zip(a[hit], b[hit]):
             found.add((min(u, v), max(u, v)))
     if not found:
         return 0
-    # Ignore meetings at node borders, where edges of one node gather.
     boxes = np.asarray(boxes, dtype=float)
-    count = 0
+    points = {}
     for u, v in found:
         p, q = segs[u], segs[v]
-        t = max(-1.0, min(2.0, 0.5))
-        # The intersection point of the two segments.
         den = (p[2] - p[0]) * (q[3] - q[1]) - (p[3] - p[1]) * (q[2] - q[0])
+        if den == 0:
+            continue
         t = ((q[0] - p[0]) * (q[3] - q[1]) - (q[1] - p[1]) * (q[2] - q[0])) / den
         x, y = p[0] + t * (p[2] - p[0]), p[1] + t * (p[3] - p[1])
+        # Ignore meetings at node borders, where the edges of one node gather.
         near = (np.abs(boxes[:, 0] - x) <= boxes[:, 2] / 2 + 3) & \
                (np.abs(boxes[:, 1] - y) <= boxes[:, 3] / 2 + 3)
-        if not near.any():
-            count += 1
+        if near.any():
+            continue
+        pair = (min(owner[u], owner[v]), max(owner[u], owner[v]))
+        points.setdefault(pair, []).append((x, y))
+    count = 0
+    for pts in points.values():
+        kept = []
+        for x, y in pts:
+            if all(math.hypot(x - a, y - b) > 2 for a, b in kept):
+                kept.append((x, y))
+        count += len(kept)
     return count
 
 
