@@ -342,6 +342,24 @@ draw_text (cairo_t            *cr,
   cairo_new_path (cr);
 }
 
+static double
+luminance (const PlateauRgba *c)
+{
+  return 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
+}
+
+/* Of the theme's text and background colours, the one that reads on @fill. */
+static PlateauRgba
+readable_on (const PlateauTheme *theme,
+             const PlateauRgba  *fill)
+{
+  double l = luminance (fill);
+
+  if (fabs (luminance (&theme->foreground) - l) >= fabs (luminance (&theme->background) - l))
+    return theme->foreground;
+  return theme->background;
+}
+
 static void
 draw_node (cairo_t            *cr,
            PangoContext       *context,
@@ -351,7 +369,8 @@ draw_node (cairo_t            *cr,
 {
   PlateauRgba fill = node->style.has_fill ? node->style.fill : node_fill (theme);
   PlateauRgba stroke = node->style.has_stroke ? node->style.stroke : node_stroke (theme);
-  PlateauRgba text = node->style.has_color ? node->style.color : theme->foreground;
+  PlateauRgba text = node->style.has_color ? node->style.color
+                                            : readable_on (theme, &fill);
   double width = node->style.stroke_width > 0 ? node->style.stroke_width
                                               : 1.5 * stroke_scale (theme);
   PlateauGraphBox shadow = *box;

@@ -164,6 +164,31 @@ test_render_fit (void)
   cairo_surface_destroy (surface);
 }
 
+static void
+test_text_contrast (void)
+{
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_DARK);
+  g_autoptr (PlateauGraph) graph = parse_or_die ("graph TD\nA[WWWW]\nstyle A fill:#ffffff");
+  g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
+  const PlateauGraphBox *b = &layout->nodes[0];
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) layout->width + 1,
+                                                         (int) layout->height + 1);
+  cairo_t *cr = cairo_create (surface);
+  int darkest = 255;
+
+  /* A light fill without a text colour gets dark text, even in the dark theme. */
+  plateau_graph_render (cr, graph, layout, theme);
+  cairo_surface_flush (surface);
+  for (int y = (int) (b->y - 5); y <= (int) (b->y + 5); y++)
+    for (int x = (int) (b->x - b->width / 4); x <= (int) (b->x + b->width / 4); x++)
+      darkest = MIN (darkest, (int) ((pixel (surface, x, y) >> 8) & 0xff));
+  g_assert_cmpint (darkest, <, 96);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Share of pixels whose channels differ by more than the tolerance. */
 static double
 difference (cairo_surface_t *a,
@@ -239,6 +264,7 @@ main (int    argc,
   g_test_add_func ("/graph/render/export-formats", test_export_formats);
   g_test_add_func ("/graph/render/export-unwritable", test_export_unwritable);
   g_test_add_func ("/graph/render/fit", test_render_fit);
+  g_test_add_func ("/graph/render/text-contrast", test_text_contrast);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
       g_autofree char *path = g_strdup_printf ("/graph/render/golden/%s", samples[i]);
