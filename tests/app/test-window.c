@@ -136,7 +136,8 @@ check_state (PlateauApplication *app,
   gtk_window_set_default_size (GTK_WINDOW (window), 910, 655);
 
   /* A second window, closed first, must leave the settings writable for
-   * the rest of the session. */
+   * the rest of the session; its width is below the schema's minimum, so
+   * only its height is saved. */
   second = GTK_WINDOW (plateau_window_new (app));
   gtk_window_present (second);
   plateau_test_wait_for_frame (GTK_WIDGET (second));
