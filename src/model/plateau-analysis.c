@@ -16,7 +16,8 @@
  * views may hold it and read it from any thread.
  */
 
-G_DEFINE_BOXED_TYPE (PlateauAnalysis, plateau_analysis, plateau_analysis_ref, plateau_analysis_unref)
+G_DEFINE_BOXED_TYPE (PlateauAnalysis, plateau_analysis,
+                     plateau_analysis_ref, plateau_analysis_unref)
 
 /**
  * plateau_value_set:

@@ -409,7 +409,8 @@ static void
 test_extreme_magnitudes (void)
 {
   const char *labels[] = { "1", "2", "3", "4", "5", "6" };
-  double investment[] = { 10, 1e300, 12, 1e-300, 14, 15 }, ret[] = { 20, 22, 1e300, 25, 26, 1e-300 };
+  double investment[] = { 10, 1e300, 12, 1e-300, 14, 15 };
+  double ret[] = { 20, 22, 1e300, 25, 26, 1e-300 };
   g_autoptr (PlateauAnalysis) a = analyse_values (labels, investment, ret, 6);
   const int expected[] = { 1, 2, 3, 5 };
   guint n = 0;
