@@ -589,6 +589,7 @@ plateau_analysis_new (PlateauScenario *scenario)
 
   g_return_val_if_fail (PLATEAU_IS_SCENARIO (scenario), NULL);
 
+  plateau_model_init_gsl ();
   self = g_new0 (PlateauAnalysis, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->strings = g_string_chunk_new (4096);
