@@ -255,11 +255,11 @@ compute_periods (PlateauAnalysis *self)
 {
   long double ci = 0, ce = 0;
   const PlateauPeriodResult *prev = NULL;
+  const char *left_out = _("The period is left out of the analysis");
 
   for (guint i = 0; i < self->n_periods; i++)
     {
       PlateauPeriodResult *p = &self->periods[i];
-      const char *left_out = _("The period is left out of the analysis");
 
       self->valid[i] = check_period (self, i, p);
       if (!self->valid[i])
