@@ -85,6 +85,7 @@ plateau_ols_fit (const double *x,
   ols->sxx = (double) sxx;
   ols->sst = (double) syy;
   ols->x_mean = (double) mx;
+  ols->y_mean = (double) my;
 
   for (guint i = 0; i < n; i++)
     {
