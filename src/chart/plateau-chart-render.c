@@ -625,8 +625,19 @@ draw_stages (PlateauRender *render)
       if (x1 - x0 < 1)
         continue;
 
-      plateau_rgba_set_source (cr, &theme->stages[st->stage]);
       cairo_rectangle (cr, x0, p->y, x1 - x0, p->height);
+      if (render->flags & PLATEAU_RENDER_TRANSPARENT)
+        plateau_rgba_set_source (cr, &theme->stages[st->stage]);
+      else
+        {
+          /* Over the plain background, the blended colour painted opaque
+           * looks the same and fills a large area several times faster. */
+          PlateauRgba c = plateau_rgba_mix (&theme->background, &theme->stages[st->stage],
+                                            theme->stages[st->stage].alpha);
+
+          c.alpha = 1;
+          plateau_rgba_set_source (cr, &c);
+        }
       cairo_fill (cr);
 
       if (st->label == NULL || x1 - x0 < 24)

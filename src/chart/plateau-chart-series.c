@@ -192,6 +192,37 @@ typedef struct
 
 /* Finds the extremes of values[i..j); fails on a value that would need a
  * gap, so that the caller takes the general path. */
+/* The common case: values known to be finite (and positive on a log
+ * axis) need no test, and the loop is a plain search for the extremes. */
+static void
+scan_span_trusted (const double *values,
+                   gsize         i,
+                   gsize         j,
+                   Span         *span)
+{
+  double lo = values[i], hi = values[i];
+  gsize i_min = i, i_max = i;
+
+  for (gsize k = i + 1; k < j; k++)
+    {
+      double v = values[k];
+
+      if (v < lo)
+        {
+          lo = v;
+          i_min = k;
+        }
+      if (v > hi)
+        {
+          hi = v;
+          i_max = k;
+        }
+    }
+
+  span->i_min = i_min;
+  span->i_max = i_max;
+}
+
 static gboolean
 scan_span (const PlateauAxisLayout *axis,
            const double            *values,
@@ -278,6 +309,8 @@ reduce_sorted (PlateauRender            *render,
 {
   double scale = render->device_scale;
   gsize n = series->n, i = 0;
+  gboolean trusted = series->all_finite
+                     && (!render->y.log || series->y_extent.min > 0);
   Span span;
 
   while (i < n && !plateau_axis_layout_accepts (&render->x, series->x[i]))
@@ -289,7 +322,9 @@ reduce_sorted (PlateauRender            *render,
       double column = floor (clamp_coord (px) * scale);
       gsize j = seek (series->x, i, n, unmap (&render->x, (column + 1) / scale));
 
-      if (!scan_span (&render->y, values, other, i, j, &span))
+      if (trusted)
+        scan_span_trusted (values, i, j, &span);
+      else if (!scan_span (&render->y, values, other, i, j, &span))
         return FALSE;
 
       if (bottom != NULL)
