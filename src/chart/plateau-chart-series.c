@@ -659,6 +659,56 @@ mark_polyline (PlateauRender *render,
     }
 }
 
+/* Markers and notes are data too: the legend must not cover them. */
+static void
+mark_notes (PlateauRender *render)
+{
+  const PlateauChart *chart = render->chart;
+  const PlateauRect *p = &render->plot;
+
+  for (guint i = 0; i < chart->markers->len; i++)
+    {
+      const PlateauChartMarker *m = &g_array_index (chart->markers, PlateauChartMarker, i);
+      double x, y, w = 0, h = 0;
+
+      if (!plateau_axis_layout_accepts (&render->x, m->x))
+        continue;
+      x = plateau_axis_layout_map (&render->x, m->x);
+      y = m->kind == PLATEAU_MARKER_POINT && plateau_axis_layout_accepts (&render->y, m->y)
+          ? plateau_axis_layout_map (&render->y, m->y) : p->y;
+      if (m->label != NULL)
+        {
+          plateau_render_set_text (render, PLATEAU_THEME_FONT_ANNOTATION, m->label, -1, 1);
+          plateau_render_text_size (render, &w, &h);
+        }
+
+      if (m->kind == PLATEAU_MARKER_VLINE)
+        mark_polyline (render, (double[]) { x, x }, (double[]) { p->y, p->y + p->height }, 2,
+                       TRUE);
+      /* The label sits beside the marker, on either side. */
+      mark_polyline (render, (double[]) { x - w - 8, x + w + 8 }, (double[]) { y, y }, 2, TRUE);
+      mark_polyline (render, (double[]) { x - w - 8, x + w + 8 }, (double[]) { y + h, y + h }, 2,
+                     TRUE);
+    }
+
+  for (guint i = 0; i < chart->annotations->len; i++)
+    {
+      const PlateauChartAnnotation *a = &g_array_index (chart->annotations,
+                                                        PlateauChartAnnotation, i);
+      double w, h, x, y;
+
+      if (!plateau_axis_layout_accepts (&render->x, a->x)
+          || !plateau_axis_layout_accepts (&render->y, a->y))
+        continue;
+      plateau_render_set_text (render, PLATEAU_THEME_FONT_ANNOTATION, a->text, p->width / 2, 2);
+      plateau_render_text_size (render, &w, &h);
+      x = plateau_axis_layout_map (&render->x, a->x);
+      y = plateau_axis_layout_map (&render->y, a->y);
+      mark_polyline (render, (double[]) { x, x + w, x + w, x }, (double[]) { y - h, y - h, y, y },
+                     4, TRUE);
+    }
+}
+
 /**
  * plateau_render_mark_occupancy:
  * @render: a drawing with prepared series
@@ -683,6 +733,7 @@ plateau_render_mark_occupancy (PlateauRender *render)
         mark_polyline (render, (double *) (path->envelope ? path->x : path->x2)->data,
                        (double *) path->y2->data, path->y2->len, joined);
     }
+  mark_notes (render);
 }
 
 /* Strokes a polyline in pieces of a few dozen points. Cairo's scan
