@@ -378,8 +378,11 @@ layout_y (PlateauRender *render,
   if (!axis_range (render, PLATEAU_AXIS_Y, &lo, &hi))
     return FALSE;
 
+  /* Extending to whole ticks fails only at the ends of the doubles; the
+   * data's own range is then the axis. */
   if (!compute_ticks (&render->y, lo, hi, max_ticks, !isfinite (render->y.spec->fixed_min)
-                                                        && !isfinite (render->y.spec->fixed_max)))
+                                                        && !isfinite (render->y.spec->fixed_max))
+      && !compute_ticks (&render->y, lo, hi, max_ticks, FALSE))
     return FALSE;
 
   render->y.lo = render->y.ticks.lo;
@@ -415,7 +418,8 @@ layout_x (PlateauRender *render,
 
   for (guint max_ticks = (guint) CLAMP (width / 70, 2, 12); max_ticks >= 2; max_ticks--)
     {
-      if (!compute_ticks (&render->x, lo, hi, max_ticks, extend))
+      if (!compute_ticks (&render->x, lo, hi, max_ticks, extend)
+          && !compute_ticks (&render->x, lo, hi, max_ticks, FALSE))
         return FALSE;
 
       if (max_ticks == 2

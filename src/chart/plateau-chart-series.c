@@ -528,7 +528,8 @@ map_scatter (PlateauRender            *render,
       double x = series->x[j], y = series->y[j];
       gsize cx, cy, bit;
 
-      if (!plateau_axis_layout_accepts (&render->x, x) || !plateau_axis_layout_accepts (&render->y, y))
+      if (!plateau_axis_layout_accepts (&render->x, x)
+          || !plateau_axis_layout_accepts (&render->y, y))
         continue;
 
       x = plateau_axis_layout_map (&render->x, x) * s;
@@ -617,7 +618,8 @@ plateau_render_prepare_series (PlateauRender *render)
   render->paths = g_ptr_array_new_with_free_func (path_free);
 
   for (guint i = 0; i < render->chart->series->len; i++)
-    g_ptr_array_add (render->paths, prepare_one (render, g_ptr_array_index (render->chart->series, i)));
+    g_ptr_array_add (render->paths,
+                     prepare_one (render, g_ptr_array_index (render->chart->series, i)));
 }
 
 static void

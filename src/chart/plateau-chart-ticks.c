@@ -117,11 +117,13 @@ plateau_ticks_linear (double        lo,
   /* Extended outwards, a range across zero always spans three ticks. */
   max_ticks = CLAMP (max_ticks, extend ? 3 : 2, PLATEAU_TICKS_MAX);
   half_span = hi / 2 - lo / 2;
-  raw = half_span / ((max_ticks - 1) / 2.0);
-  if (!(raw > 0) || half_span < MAX (fabs (lo), fabs (hi)) * 1e-13)
+  if (!(half_span > 0) || half_span < MAX (fabs (lo), fabs (hi)) * 1e-13)
     return FALSE;
 
-  k0 = (int) floor (log10 (raw)) - 1;
+  /* The raw step, span / (max_ticks − 1), in logarithms: the span itself
+   * may not fit in a double. */
+  raw = log10 (half_span) - log10 ((max_ticks - 1) / 2.0);
+  k0 = (int) floor (raw) - 1;
   if (integers)
     k0 = MAX (k0, 0);
 
@@ -136,6 +138,10 @@ plateau_ticks_linear (double        lo,
 
           if (last - first + 1 > max_ticks || fabs (first) * m > EXACT_INTEGER
               || fabs (last) * m > EXACT_INTEGER)
+            continue;
+          /* Near the ends of the doubles an extended tick may overflow. */
+          if (!isfinite (tick_value ((gint64) first * m, k))
+              || !isfinite (tick_value ((gint64) last * m, k)))
             continue;
 
           fill_linear (ticks, first, last, m, k);
