@@ -210,10 +210,14 @@ test_log_decades (void)
 
   /* Short ranges get 2 and 5 between the powers of ten. */
   g_assert_true (plateau_ticks_log (1.5, 40, 10, TRUE, &ticks));
-  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "2 5 10 20");
+  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "1 2 5 10 20 50");
 
   g_assert_true (plateau_ticks_log (0.012, 0.9, 10, TRUE, &ticks));
-  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "0.02 0.05 0.1 0.2 0.5");
+  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "0.01 0.02 0.05 0.1 0.2 0.5 1");
+
+  /* Not extended, the ticks stay inside the range. */
+  g_assert_true (plateau_ticks_log (1.5, 40, 10, FALSE, &ticks));
+  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "2 5 10 20");
 }
 
 static void
