@@ -43,6 +43,9 @@ typedef struct
   guint auto_subgraph;
   GError *error;
   gsize error_at;
+  gsize memo_at;              /* the last position located, and its line */
+  guint memo_line;
+  gsize memo_line_start;
 } Parser;
 
 typedef struct
@@ -61,16 +64,28 @@ typedef enum
   FOUND_ERROR,
 } Found;
 
+/*
+ * Positions are asked for mostly in increasing order, so the line count is
+ * carried on from the last answer: linear in the text, not quadratic.
+ */
 static void
 location_of (const Parser         *p,
              gsize                 at,
              PlateauGraphLocation *where)
 {
-  gsize line_start = 0;
+  Parser *mut = (Parser *) p;
+  gsize from = 0, line_start = 0;
   guint line = 1;
 
   at = MIN (at, p->len);
-  for (gsize i = 0; i < at; i++)
+  if (at >= p->memo_at)
+    {
+      from = p->memo_at;
+      line = p->memo_line;
+      line_start = p->memo_line_start;
+    }
+
+  for (gsize i = from; i < at; i++)
     {
       if (p->text[i] == '\n')
         {
@@ -79,6 +94,9 @@ location_of (const Parser         *p,
         }
     }
 
+  mut->memo_at = at;
+  mut->memo_line = line;
+  mut->memo_line_start = line_start;
   where->line = line;
   where->column = (guint) g_utf8_strlen (p->text + line_start, at - line_start) + 1;
 }
@@ -548,7 +566,7 @@ parse_class_suffix (Parser *p,
 
   p->pos += 3;
   start = p->pos;
-  while (is_id_byte (p, p->pos) || peek (p, 0) == '-')
+  while (is_id_byte (p, p->pos))
     p->pos++;
 
   if (p->pos == start)
@@ -790,9 +808,17 @@ parse_pipe_label (Parser   *p,
                   EdgeSpec *spec)
 {
   gsize open = p->pos;
-  gsize i;
+  gsize i = open + 1;
 
-  for (i = open + 1; i < p->len && p->text[i] != '\n' && p->text[i] != '|'; i++)
+  while (byte_at (p, i) == ' ' || byte_at (p, i) == '\t')
+    i++;
+
+  /* A quoted label may hold ‘|’; the closing bar comes after the quote. */
+  if (byte_at (p, i) == '"')
+    for (i++; i < p->len && p->text[i] != '\n' && p->text[i] != '"'; i++)
+      ;
+
+  for (; i < p->len && p->text[i] != '\n' && p->text[i] != '|'; i++)
     ;
 
   if (byte_at (p, i) != '|')
@@ -989,6 +1015,11 @@ parse_chain (Parser *p)
       if (found == FOUND_NONE)
         {
           g_autofree char *what = describe_at (p, p->pos);
+          gsize id = id_end (p, p->pos);
+
+          if (id > p->pos && byte_at (p, id) == '@')
+            return fail (p, p->pos, PLATEAU_GRAPH_ERROR_UNSUPPORTED,
+                         _("edge ids (‘id@-->’) are not supported"));
           return fail (p, p->pos, PLATEAU_GRAPH_ERROR_SYNTAX,
                        _("expected an edge such as ‘-->’, ‘&’ or the end of the statement, "
                          "found %s"), what);
@@ -1630,6 +1661,10 @@ parse_header (Parser *p)
                        "begin with ‘graph’ or ‘flowchart’"), others[i]);
     }
 
+  if (p->pos >= p->len)
+    return fail (p, p->pos, PLATEAU_GRAPH_ERROR_SYNTAX,
+                 _("the diagram is empty; expected ‘graph’ or ‘flowchart’ to begin it"));
+
   {
     g_autofree char *found = describe_at (p, p->pos);
     return fail (p, p->pos, PLATEAU_GRAPH_ERROR_SYNTAX,
@@ -1802,12 +1837,12 @@ parse_document (Parser *p)
 {
   const char *invalid = NULL;
 
+  if (memchr (p->text, '\0', p->len) != NULL)
+    return fail (p, (const char *) memchr (p->text, '\0', p->len) - p->text,
+                 PLATEAU_GRAPH_ERROR_SYNTAX, _("the text contains a NUL character here"));
   if (!g_utf8_validate_len (p->text, p->len, &invalid))
     return fail (p, invalid - p->text, PLATEAU_GRAPH_ERROR_SYNTAX,
                  _("the text is not valid UTF-8 here"));
-  if (memchr (p->text, '\0', p->len) != NULL)
-    return fail (p, (const char *) memchr (p->text, '\0', p->len) - p->text,
-                 PLATEAU_GRAPH_ERROR_SYNTAX, _("the text contains a NUL character"));
   if (p->len >= 3 && memcmp (p->text, "\xef\xbb\xbf", 3) == 0)
     p->pos = 3;
 
@@ -1883,6 +1918,7 @@ plateau_graph_parse (const char           *text,
 
   p.text = text;
   p.len = length < 0 ? strlen (text) : (gsize) length;
+  p.memo_line = 1;
 
   if (p.len > PLATEAU_GRAPH_MAX_INPUT)
     {
