@@ -1,0 +1,611 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Series: mapping to user space, reduction to the surface's resolution, the
+ * map of where data lies (for the legend), and drawing per kind.
+ *
+ * A line with many more points than pixel columns is reduced column by
+ * column to its first, lowest, highest and last points, in their original
+ * order. The stroke then covers the same pixels as the full line, since
+ * within a column the full line only travels between those extremes, while
+ * cairo gets a few thousand segments instead of millions.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "plateau-chart-private.h"
+
+#define COORD_LIMIT 1e5   /* keeps cairo's fixed-point coordinates in range */
+
+typedef struct
+{
+  gsize index;
+  double x;
+  double y;
+} Sample;
+
+typedef struct
+{
+  GArray *x;
+  GArray *y;
+  double scale;
+  gboolean active;
+  gint64 column;
+  Sample first;
+  Sample last;
+  Sample low;
+  Sample high;
+} Reducer;
+
+static void
+append_point (GArray *xs,
+              GArray *ys,
+              double  x,
+              double  y)
+{
+  g_array_append_val (xs, x);
+  g_array_append_val (ys, y);
+}
+
+static int
+compare_samples (const void *a,
+                 const void *b)
+{
+  const Sample *sa = a, *sb = b;
+
+  return (sa->index > sb->index) - (sa->index < sb->index);
+}
+
+static void
+reducer_flush (Reducer *r)
+{
+  Sample samples[4] = { r->first, r->low, r->high, r->last };
+
+  if (!r->active)
+    return;
+
+  qsort (samples, 4, sizeof (Sample), compare_samples);
+  for (guint i = 0; i < 4; i++)
+    {
+      if (i == 0 || samples[i].index != samples[i - 1].index)
+        append_point (r->x, r->y, samples[i].x, samples[i].y);
+    }
+  r->active = FALSE;
+}
+
+static void
+reducer_push (Reducer *r,
+              gsize    index,
+              double   x,
+              double   y)
+{
+  Sample s = { index, x, y };
+  gint64 column = (gint64) floor (x * r->scale);
+
+  if (r->active && column == r->column)
+    {
+      r->last = s;
+      if (y < r->low.y)
+        r->low = s;
+      if (y > r->high.y)
+        r->high = s;
+      return;
+    }
+
+  reducer_flush (r);
+  r->active = TRUE;
+  r->column = column;
+  r->first = r->last = r->low = r->high = s;
+}
+
+static void
+reducer_gap (Reducer *r)
+{
+  double nan = NAN;
+
+  reducer_flush (r);
+  if (r->y->len > 0 && !isnan (g_array_index (r->y, double, r->y->len - 1)))
+    append_point (r->x, r->y, nan, nan);
+}
+
+static double
+clamp_coord (double v)
+{
+  return CLAMP (v, -COORD_LIMIT, COORD_LIMIT);
+}
+
+/* Maps one edge of a series into user space, reducing it unless told not
+ * to; points the axes cannot show become gaps. */
+static void
+map_edge (PlateauRender            *render,
+          const PlateauChartSeries *series,
+          const double             *values,
+          const double             *other,
+          gboolean                  reduce,
+          GArray                   *xs,
+          GArray                   *ys)
+{
+  Reducer r = { xs, ys, render->device_scale, FALSE, 0 };
+
+  for (gsize i = 0; i < series->n; i++)
+    {
+      double x = series->x[i], y = values[i];
+
+      if (!plateau_axis_layout_accepts (&render->x, x)
+          || !plateau_axis_layout_accepts (&render->y, y)
+          || (other != NULL && !plateau_axis_layout_accepts (&render->y, other[i])))
+        {
+          reducer_gap (&r);
+          continue;
+        }
+
+      x = clamp_coord (plateau_axis_layout_map (&render->x, x));
+      y = clamp_coord (plateau_axis_layout_map (&render->y, y));
+      if (reduce)
+        reducer_push (&r, i, x, y);
+      else
+        append_point (xs, ys, x, y);
+    }
+
+  reducer_flush (&r);
+}
+
+/* Scatter points are reduced by dropping those whose pixel a later point
+ * covers again, since the later one is drawn on top. */
+static void
+map_scatter (PlateauRender            *render,
+             const PlateauChartSeries *series,
+             gboolean                  reduce,
+             PlateauPath              *path)
+{
+  double s = render->device_scale;
+  gsize cols = (gsize) ceil (render->width * s) + 1, rows = (gsize) ceil (render->height * s) + 1;
+  g_autofree guint8 *seen = reduce ? g_malloc0 ((cols * rows + 7) / 8) : NULL;
+  g_autoptr (GArray) keep = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (gsize j = series->n; j-- > 0;)
+    {
+      double x = series->x[j], y = series->y[j];
+      gsize cx, cy, bit;
+
+      if (!plateau_axis_layout_accepts (&render->x, x) || !plateau_axis_layout_accepts (&render->y, y))
+        continue;
+
+      x = plateau_axis_layout_map (&render->x, x) * s;
+      y = plateau_axis_layout_map (&render->y, y) * s;
+      if (seen != NULL && x >= 0 && y >= 0 && x < cols && y < rows)
+        {
+          cx = (gsize) x;
+          cy = (gsize) y;
+          bit = cy * cols + cx;
+          if (seen[bit / 8] & (1u << (bit % 8)))
+            continue;
+          seen[bit / 8] |= 1u << (bit % 8);
+        }
+      g_array_append_val (keep, j);
+    }
+
+  for (gsize k = keep->len; k-- > 0;)
+    {
+      gsize j = g_array_index (keep, gsize, k);
+
+      append_point (path->x, path->y,
+                    clamp_coord (plateau_axis_layout_map (&render->x, series->x[j])),
+                    clamp_coord (plateau_axis_layout_map (&render->y, series->y[j])));
+    }
+}
+
+static void
+path_free (gpointer data)
+{
+  PlateauPath *path = data;
+
+  g_array_unref (path->x);
+  g_array_unref (path->y);
+  g_clear_pointer (&path->x2, g_array_unref);
+  g_clear_pointer (&path->y2, g_array_unref);
+  g_free (path);
+}
+
+static PlateauPath *
+prepare_one (PlateauRender            *render,
+             const PlateauChartSeries *series)
+{
+  PlateauPath *path = g_new0 (PlateauPath, 1);
+  gboolean reduce = !(render->flags & PLATEAU_RENDER_NO_REDUCTION)
+                    && series->n > 4 * render->plot.width * render->device_scale;
+
+  path->x = g_array_new (FALSE, FALSE, sizeof (double));
+  path->y = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (series->kind == PLATEAU_SERIES_SCATTER)
+    {
+      map_scatter (render, series, reduce, path);
+    }
+  else if (series->kind == PLATEAU_SERIES_BAND)
+    {
+      path->x2 = g_array_new (FALSE, FALSE, sizeof (double));
+      path->y2 = g_array_new (FALSE, FALSE, sizeof (double));
+      map_edge (render, series, series->y, series->y2, reduce, path->x, path->y);
+      map_edge (render, series, series->y2, series->y, reduce, path->x2, path->y2);
+    }
+  else
+    {
+      map_edge (render, series, series->y, NULL, reduce && series->kind != PLATEAU_SERIES_BAR,
+                path->x, path->y);
+    }
+
+  return path;
+}
+
+/**
+ * plateau_render_prepare_series:
+ * @render: a drawing whose axes are laid out
+ *
+ * Maps and reduces every series once, for the legend's placement and for
+ * drawing.
+ */
+void
+plateau_render_prepare_series (PlateauRender *render)
+{
+  g_clear_pointer (&render->paths, g_ptr_array_unref);
+  render->paths = g_ptr_array_new_with_free_func (path_free);
+
+  for (guint i = 0; i < render->chart->series->len; i++)
+    g_ptr_array_add (render->paths, prepare_one (render, g_ptr_array_index (render->chart->series, i)));
+}
+
+static void
+mark_cell (PlateauRender *render,
+           double         x,
+           double         y)
+{
+  const PlateauRect *p = &render->plot;
+  int cx = (int) floor ((x - p->x) / p->width * PLATEAU_OCCUPANCY_COLUMNS);
+  int cy = (int) floor ((y - p->y) / p->height * PLATEAU_OCCUPANCY_ROWS);
+
+  if (cx >= 0 && cy >= 0 && cx < PLATEAU_OCCUPANCY_COLUMNS && cy < PLATEAU_OCCUPANCY_ROWS)
+    render->occupancy[cy * PLATEAU_OCCUPANCY_COLUMNS + cx] = 1;
+}
+
+static void
+mark_polyline (PlateauRender *render,
+               const double  *xs,
+               const double  *ys,
+               gsize          n,
+               gboolean       joined)
+{
+  double cell = MIN (render->plot.width / PLATEAU_OCCUPANCY_COLUMNS,
+                     render->plot.height / PLATEAU_OCCUPANCY_ROWS) / 2;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      mark_cell (render, xs[i], ys[i]);
+      if (!joined || i == 0 || isnan (ys[i]) || isnan (ys[i - 1]))
+        continue;
+
+      /* Walk the segment in half-cell steps so long segments count too. */
+      double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+      int steps = (int) MIN (len / cell, 4096);
+
+      for (int k = 1; k < steps; k++)
+        mark_cell (render, xs[i - 1] + (xs[i] - xs[i - 1]) * k / steps,
+                   ys[i - 1] + (ys[i] - ys[i - 1]) * k / steps);
+    }
+}
+
+/**
+ * plateau_render_mark_occupancy:
+ * @render: a drawing with prepared series
+ *
+ * Fills the coarse map of the plot cells that data passes through.
+ */
+void
+plateau_render_mark_occupancy (PlateauRender *render)
+{
+  g_free (render->occupancy);
+  render->occupancy = g_malloc0 (PLATEAU_OCCUPANCY_COLUMNS * PLATEAU_OCCUPANCY_ROWS);
+
+  for (guint i = 0; i < render->paths->len; i++)
+    {
+      const PlateauPath *path = g_ptr_array_index (render->paths, i);
+      const PlateauChartSeries *series = g_ptr_array_index (render->chart->series, i);
+      gboolean joined = series->kind != PLATEAU_SERIES_SCATTER;
+
+      mark_polyline (render, (double *) path->x->data, (double *) path->y->data, path->x->len,
+                     joined);
+      if (path->y2 != NULL)
+        mark_polyline (render, (double *) path->x2->data, (double *) path->y2->data,
+                       path->x2->len, joined);
+    }
+}
+
+static void
+line_path (cairo_t      *cr,
+           const double *xs,
+           const double *ys,
+           gsize         n,
+           gboolean      step)
+{
+  gboolean pen_down = FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (isnan (ys[i]))
+        {
+          pen_down = FALSE;
+          continue;
+        }
+
+      if (!pen_down)
+        cairo_move_to (cr, xs[i], ys[i]);
+      else if (step)
+        {
+          cairo_line_to (cr, xs[i], ys[i - 1]);
+          cairo_line_to (cr, xs[i], ys[i]);
+        }
+      else
+        cairo_line_to (cr, xs[i], ys[i]);
+      pen_down = TRUE;
+    }
+}
+
+static void
+stroke_line (PlateauRender            *render,
+             const PlateauChartSeries *series,
+             const PlateauPath        *path,
+             const PlateauRgba        *color)
+{
+  cairo_t *cr = render->cr;
+  double lw = render->theme->line_width;
+
+  cairo_save (cr);
+  line_path (cr, (double *) path->x->data, (double *) path->y->data, path->x->len,
+             series->kind == PLATEAU_SERIES_STEP);
+  cairo_set_line_width (cr, lw);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, series->dashed ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+  if (series->dashed)
+    cairo_set_dash (cr, (double[]) { lw * 3, lw * 2 }, 2, 0);
+  plateau_rgba_set_source (cr, color);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Fills each run of a polyline down (or up) to a baseline. */
+static void
+fill_area (PlateauRender     *render,
+           const PlateauPath *path,
+           const PlateauRgba *color)
+{
+  const double *xs = (double *) path->x->data, *ys = (double *) path->y->data;
+  double base = plateau_axis_layout_map (&render->y, render->y.lo <= 0 && render->y.hi >= 0
+                                                      ? 0 : render->y.lo);
+  cairo_t *cr = render->cr;
+  gsize start = 0;
+
+  for (gsize i = 0; i <= path->x->len; i++)
+    {
+      if (i < path->x->len && !isnan (ys[i]))
+        continue;
+      if (i > start)
+        {
+          cairo_move_to (cr, xs[start], base);
+          for (gsize k = start; k < i; k++)
+            cairo_line_to (cr, xs[k], ys[k]);
+          cairo_line_to (cr, xs[i - 1], base);
+          cairo_close_path (cr);
+        }
+      start = i + 1;
+    }
+
+  plateau_rgba_set_source_alpha (cr, color, 0.22);
+  cairo_fill (cr);
+}
+
+static void
+fill_band (PlateauRender     *render,
+           const PlateauPath *path,
+           const PlateauRgba *color)
+{
+  gsize n_low = path->x->len, n_high = path->x2->len;
+  const double *lx = (double *) path->x->data, *ly = (double *) path->y->data;
+  const double *hx = (double *) path->x2->data, *hy = (double *) path->y2->data;
+  cairo_t *cr = render->cr;
+  gsize lo_start = 0, hi_start = 0;
+
+  /* Both edges have their gaps at the same places, so run r of one edge
+   * pairs with run r of the other. */
+  while (lo_start < n_low && hi_start < n_high)
+    {
+      gsize lo_end = lo_start, hi_end = hi_start;
+
+      while (lo_end < n_low && !isnan (ly[lo_end]))
+        lo_end++;
+      while (hi_end < n_high && !isnan (hy[hi_end]))
+        hi_end++;
+      if (lo_end > lo_start && hi_end > hi_start)
+        {
+          cairo_move_to (cr, hx[hi_start], hy[hi_start]);
+          for (gsize k = hi_start + 1; k < hi_end; k++)
+            cairo_line_to (cr, hx[k], hy[k]);
+          for (gsize k = lo_end; k-- > lo_start;)
+            cairo_line_to (cr, lx[k], ly[k]);
+          cairo_close_path (cr);
+        }
+      lo_start = lo_end + 1;
+      hi_start = hi_end + 1;
+    }
+
+  plateau_rgba_set_source_alpha (cr, color, 0.20);
+  cairo_fill (cr);
+}
+
+static void
+draw_scatter (PlateauRender     *render,
+              const PlateauPath *path,
+              const PlateauRgba *color)
+{
+  cairo_t *cr = render->cr;
+  double r = render->theme->marker_radius;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, MAX (1.0, r * 0.35));
+  for (guint i = 0; i < path->x->len; i++)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, g_array_index (path->x, double, i), g_array_index (path->y, double, i),
+                 r, 0, 2 * G_PI);
+      plateau_rgba_set_source (cr, color);
+      cairo_fill_preserve (cr);
+      plateau_rgba_set_source_alpha (cr, &render->theme->background, 0.9);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* The narrowest gap between consecutive x values, for bar widths. */
+static double
+bar_slot (PlateauRender *render)
+{
+  double slot = render->plot.width;
+
+  for (guint i = 0; i < render->chart->series->len; i++)
+    {
+      const PlateauChartSeries *s = g_ptr_array_index (render->chart->series, i);
+
+      for (gsize k = 1; s->kind == PLATEAU_SERIES_BAR && k < s->n; k++)
+        {
+          double d = fabs (plateau_axis_layout_map (&render->x, s->x[k])
+                           - plateau_axis_layout_map (&render->x, s->x[k - 1]));
+          if (d > 0.5)
+            slot = MIN (slot, d);
+        }
+    }
+
+  return MIN (slot, render->plot.width / 3);
+}
+
+static void
+draw_value_label (PlateauRender *render,
+                  double         cx,
+                  double         top,
+                  double         value,
+                  gboolean       below)
+{
+  g_autofree char *text = NULL;
+  double w, h;
+  int decimals = fabs (value) >= 100 ? 0 : fabs (value) >= 10 ? 1 : 2;
+
+  if (render->y.spec->format == PLATEAU_AXIS_FORMAT_PERCENT)
+    text = g_strdup_printf ("%s%%", plateau_format_number (value * 100, 1));
+  else
+    text = plateau_format_number (value, decimals);
+
+  plateau_render_set_text (render, PLATEAU_THEME_FONT_ANNOTATION, text, -1, 1);
+  plateau_render_text_size (render, &w, &h);
+  plateau_rgba_set_source (render->cr, &render->theme->foreground);
+  cairo_move_to (render->cr, cx - w / 2, below ? top + 4 : top - h - 3);
+  pango_cairo_show_layout (render->cr, render->layout);
+  cairo_new_path (render->cr);
+}
+
+static void
+draw_bars (PlateauRender            *render,
+           const PlateauChartSeries *series,
+           guint                     bar_index,
+           const PlateauRgba        *color)
+{
+  double slot = bar_slot (render) * 0.72;
+  double width = slot / MAX (render->n_bar_series, 1);
+  double base_value = render->y.lo <= 0 && render->y.hi >= 0 ? 0 : render->y.lo;
+  double base = plateau_axis_layout_map (&render->y, base_value);
+  cairo_t *cr = render->cr;
+
+  for (gsize i = 0; i < series->n; i++)
+    {
+      double x, top;
+
+      if (!plateau_axis_layout_accepts (&render->x, series->x[i])
+          || !plateau_axis_layout_accepts (&render->y, series->y[i]))
+        continue;
+
+      x = plateau_axis_layout_map (&render->x, series->x[i]) - slot / 2 + bar_index * width;
+      top = clamp_coord (plateau_axis_layout_map (&render->y, series->y[i]));
+      cairo_rectangle (cr, x + 0.5, MIN (top, base), width - 1, fabs (base - top));
+      plateau_rgba_set_source (cr, color);
+      cairo_fill (cr);
+
+      if (series->value_labels)
+        draw_value_label (render, x + width / 2, MIN (top, base), series->y[i],
+                          series->y[i] < base_value);
+    }
+}
+
+static void
+draw_one (PlateauRender            *render,
+          const PlateauChartSeries *series,
+          const PlateauPath        *path,
+          const PlateauRgba        *color,
+          guint                    *bar_index)
+{
+  switch (series->kind)
+    {
+    case PLATEAU_SERIES_LINE:
+    case PLATEAU_SERIES_STEP:
+      stroke_line (render, series, path, color);
+      break;
+    case PLATEAU_SERIES_AREA:
+      fill_area (render, path, color);
+      stroke_line (render, series, path, color);
+      break;
+    case PLATEAU_SERIES_BAND:
+      fill_band (render, path, color);
+      break;
+    case PLATEAU_SERIES_SCATTER:
+      draw_scatter (render, path, color);
+      break;
+    case PLATEAU_SERIES_BAR:
+      draw_bars (render, series, (*bar_index)++, color);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * plateau_render_series:
+ * @render: a drawing with prepared series
+ *
+ * Draws the series in the order they were added, bands and bars first so
+ * that lines and points stay on top, clipped to the plot.
+ */
+void
+plateau_render_series (PlateauRender *render)
+{
+  const PlateauRect *p = &render->plot;
+  double pad = render->theme->marker_radius + 2;
+  guint bar_index = 0;
+
+  cairo_save (render->cr);
+  cairo_rectangle (render->cr, p->x - pad, p->y - pad, p->width + 2 * pad, p->height + 2 * pad);
+  cairo_clip (render->cr);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < render->chart->series->len; i++)
+        {
+          const PlateauChartSeries *s = g_ptr_array_index (render->chart->series, i);
+          gboolean under = s->kind == PLATEAU_SERIES_BAND || s->kind == PLATEAU_SERIES_BAR
+                           || s->kind == PLATEAU_SERIES_AREA;
+
+          if (under == (pass == 0))
+            draw_one (render, s, g_ptr_array_index (render->paths, i),
+                      plateau_render_series_color (render, s, i), &bar_index);
+        }
+    }
+
+  cairo_restore (render->cr);
+}
