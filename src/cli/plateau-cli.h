@@ -23,6 +23,8 @@ typedef struct
   PlateauCliCommandFunc run;
 } PlateauCliCommand;
 
+int plateau_cli_graph (int argc, char **argv);
+
 void plateau_cli_print_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 int plateau_cli_analyze (int argc, char **argv);
