@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "plateau-chart.h"
@@ -20,6 +21,15 @@ typedef struct
   gboolean grid;
 } PlateauChartAxis;
 
+/* The finite values of a series along one axis, measured once when the
+ * series is added so that drawing never scans the data for its range. */
+typedef struct
+{
+  double min;
+  double max;
+  double min_positive;        /* for logarithmic axes */
+} PlateauExtent;
+
 struct _PlateauChartSeries
 {
   PlateauSeriesKind kind;
@@ -32,6 +42,9 @@ struct _PlateauChartSeries
   gboolean dashed;
   gboolean in_legend;
   gboolean value_labels;
+  gboolean x_sorted;          /* every x finite and none below the previous */
+  PlateauExtent x_extent;
+  PlateauExtent y_extent;     /* of y and y2 together */
 };
 
 typedef struct
@@ -90,6 +103,12 @@ typedef struct
   PlateauTicks ticks;
   double pixel_start;         /* where lo lands */
   double pixel_end;           /* where hi lands */
+  double slope;               /* pixel = slope × value (or log10 value) + offset */
+  double offset;
+  gboolean log;
+  gboolean have_data;         /* the data's own range, found once per drawing */
+  double data_lo;
+  double data_hi;
 } PlateauAxisLayout;
 
 /* The state of one drawing, shared by the steps of the renderer. */
@@ -121,15 +140,30 @@ typedef struct
   GArray *y;
   GArray *x2;                 /* the high edge of a band, else NULL */
   GArray *y2;
+  gboolean envelope;          /* x, y (top) and y2 (bottom) outline a dense line */
 } PlateauPath;
 
 #define PLATEAU_OCCUPANCY_COLUMNS 48
 #define PLATEAU_OCCUPANCY_ROWS 30
 
-double   plateau_axis_layout_map       (const PlateauAxisLayout *axis,
-                                        double                   value);
-gboolean plateau_axis_layout_accepts   (const PlateauAxisLayout *axis,
-                                        double                   value);
+void     plateau_axis_layout_place     (PlateauAxisLayout       *axis,
+                                        double                   pixel_start,
+                                        double                   pixel_end);
+
+/* Called for every point of every series: kept inline. */
+static inline gboolean
+plateau_axis_layout_accepts (const PlateauAxisLayout *axis,
+                             double                   value)
+{
+  return isfinite (value) && (!axis->log || value > 0);
+}
+
+static inline double
+plateau_axis_layout_map (const PlateauAxisLayout *axis,
+                         double                   value)
+{
+  return axis->slope * (axis->log ? log10 (value) : value) + axis->offset;
+}
 
 const PlateauRgba *plateau_render_series_color (PlateauRender            *render,
                                                 const PlateauChartSeries *series,

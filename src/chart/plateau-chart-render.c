@@ -17,42 +17,26 @@
 #define MIN_PLOT 40.0
 
 /**
- * plateau_axis_layout_accepts:
- * @axis: a laid-out axis
- * @value: a data value
+ * plateau_axis_layout_place:
+ * @axis: an axis with its range decided
+ * @pixel_start: where its low end lands in user space
+ * @pixel_end: where its high end lands
  *
- * Returns: whether @value can be placed on @axis (finite, and positive on
- * a logarithmic axis).
+ * Fixes the mapping from values to user space.
  */
-gboolean
-plateau_axis_layout_accepts (const PlateauAxisLayout *axis,
-                             double                   value)
+void
+plateau_axis_layout_place (PlateauAxisLayout *axis,
+                           double             pixel_start,
+                           double             pixel_end)
 {
-  if (!isfinite (value))
-    return FALSE;
+  double lo = axis->log ? log10 (axis->lo) : axis->lo;
+  double hi = axis->log ? log10 (axis->hi) : axis->hi;
 
-  return axis->spec->scale != PLATEAU_SCALE_LOG || value > 0;
-}
-
-/**
- * plateau_axis_layout_map:
- * @axis: a laid-out axis with a non-empty range
- * @value: a value @axis accepts
- *
- * Returns: the user-space coordinate of @value along @axis.
- */
-double
-plateau_axis_layout_map (const PlateauAxisLayout *axis,
-                         double                   value)
-{
-  double t;
-
-  if (axis->spec->scale == PLATEAU_SCALE_LOG)
-    t = (log10 (value) - log10 (axis->lo)) / (log10 (axis->hi) - log10 (axis->lo));
-  else
-    t = (value / 2 - axis->lo / 2) / (axis->hi / 2 - axis->lo / 2);
-
-  return axis->pixel_start + t * (axis->pixel_end - axis->pixel_start);
+  axis->pixel_start = pixel_start;
+  axis->pixel_end = pixel_end;
+  /* Halves keep hi − lo finite for ranges near the ends of the doubles. */
+  axis->slope = (pixel_end - pixel_start) / 2 / (hi / 2 - lo / 2);
+  axis->offset = pixel_start - axis->slope * lo;
 }
 
 /**
@@ -156,10 +140,10 @@ create_layout (cairo_t *cr)
 
 /* Gathers the finite range of the data on one axis. */
 static gboolean
-data_range (PlateauRender *render,
-            PlateauAxisId  id,
-            double        *lo,
-            double        *hi)
+scan_data_range (PlateauRender *render,
+                 PlateauAxisId  id,
+                 double        *lo,
+                 double        *hi)
 {
   const PlateauChart *chart = render->chart;
   const PlateauAxisLayout *axis = id == PLATEAU_AXIS_X ? &render->x : &render->y;
@@ -172,18 +156,10 @@ data_range (PlateauRender *render,
   for (guint i = 0; i < chart->series->len; i++)
     {
       const PlateauChartSeries *s = g_ptr_array_index (chart->series, i);
+      const PlateauExtent *e = id == PLATEAU_AXIS_X ? &s->x_extent : &s->y_extent;
 
-      for (gsize k = 0; k < s->n; k++)
-        {
-          if (id == PLATEAU_AXIS_X)
-            TAKE (s->x[k]);
-          else
-            {
-              TAKE (s->y[k]);
-              if (s->y2 != NULL)
-                TAKE (s->y2[k]);
-            }
-        }
+      TAKE (axis->log ? e->min_positive : e->min);
+      TAKE (e->max);
     }
 
   for (guint i = 0; i < chart->stages->len && id == PLATEAU_AXIS_X; i++)
@@ -206,6 +182,19 @@ data_range (PlateauRender *render,
   *hi = max;
 
   return min <= max;
+}
+
+static gboolean
+data_range (PlateauRender *render,
+            PlateauAxisId  id,
+            double        *lo,
+            double        *hi)
+{
+  PlateauAxisLayout *axis = id == PLATEAU_AXIS_X ? &render->x : &render->y;
+
+  *lo = axis->data_lo;
+  *hi = axis->data_hi;
+  return axis->have_data;
 }
 
 static gboolean
@@ -404,6 +393,29 @@ layout_x (PlateauRender *render,
 }
 
 static double
+last_label_overhang (PlateauRender *render,
+                     double         plot_width)
+{
+  const PlateauTicks *ticks = &render->x.ticks;
+  g_autofree char *text = NULL;
+  double w, h, from_end;
+
+  if (ticks->n == 0 || render->chart->categories != NULL)
+    return 0;
+
+  text = tick_label (render, &render->x, ticks->n - 1);
+  plateau_render_set_text (render, PLATEAU_THEME_FONT_TICK, text, -1, 1);
+  plateau_render_text_size (render, &w, &h);
+  from_end = (render->x.hi - ticks->ticks[ticks->n - 1].value) / (render->x.hi - render->x.lo)
+             * plot_width;
+  if (render->x.spec->scale == PLATEAU_SCALE_LOG)
+    from_end = (log10 (render->x.hi) - log10 (ticks->ticks[ticks->n - 1].value))
+               / (log10 (render->x.hi) - log10 (render->x.lo)) * plot_width;
+
+  return w / 2 - from_end;
+}
+
+static double
 text_height (PlateauRender   *render,
              PlateauThemeFont role,
              const char      *text,
@@ -484,7 +496,7 @@ layout_plot (PlateauRender *render,
   double tick_h = theme->font_sizes[PLATEAU_THEME_FONT_TICK] * 1.25;
   g_autofree char *x_title = axis_title (&render->chart->axes[PLATEAU_AXIS_X]);
   double top = top_of_plot (render, frame) + extra_top;
-  double bottom = render->height - theme->margin, left, right;
+  double bottom = render->height - theme->margin, left, right, overhang;
 
   if (frame->caption_h > 0)
     bottom -= frame->caption_h + 1.5 * GAP;
@@ -500,11 +512,18 @@ layout_plot (PlateauRender *render,
   if (right - left < MIN_PLOT || !layout_x (render, right - left))
     return FALSE;
 
+  /* A label centred on the last tick must not stick out of the margin. */
+  overhang = last_label_overhang (render, right - left);
+  if (overhang > 0)
+    {
+      right -= overhang;
+      if (right - left < MIN_PLOT || !layout_x (render, right - left))
+        return FALSE;
+    }
+
   render->plot = (PlateauRect) { left, top, right - left, bottom - top };
-  render->x.pixel_start = left;
-  render->x.pixel_end = right;
-  render->y.pixel_start = bottom;
-  render->y.pixel_end = top;
+  plateau_axis_layout_place (&render->x, left, right);
+  plateau_axis_layout_place (&render->y, bottom, top);
 
   return TRUE;
 }
@@ -928,6 +947,12 @@ plateau_chart_render (const PlateauChart *chart,
   render.layout = create_layout (cr);
   render.x.spec = &chart->axes[PLATEAU_AXIS_X];
   render.y.spec = &chart->axes[PLATEAU_AXIS_Y];
+  render.x.log = render.x.spec->scale == PLATEAU_SCALE_LOG;
+  render.y.log = render.y.spec->scale == PLATEAU_SCALE_LOG;
+  render.x.have_data = scan_data_range (&render, PLATEAU_AXIS_X, &render.x.data_lo,
+                                        &render.x.data_hi);
+  render.y.have_data = scan_data_range (&render, PLATEAU_AXIS_Y, &render.y.data_lo,
+                                        &render.y.data_hi);
 
   draw_background (&render);
   measure_frame (&render, &frame);

@@ -3,15 +3,21 @@
  * Series: mapping to user space, reduction to the surface's resolution, the
  * map of where data lies (for the legend), and drawing per kind.
  *
- * A line with many more points than pixel columns is reduced column by
+ * A series with many more points than pixel columns is reduced column by
  * column to its first, lowest, highest and last points, in their original
- * order. The stroke then covers the same pixels as the full line, since
- * within a column the full line only travels between those extremes, while
- * cairo gets a few thousand segments instead of millions.
+ * order: within a column the full line only travels between those
+ * extremes, so the picture is the same while cairo gets a few thousand
+ * segments instead of millions.
+ *
+ * A solid line that dense is drawn as the outline of what its stroke
+ * covers: per column, from the highest to the lowest point, widened by half
+ * the line width. Stroking a zig-zag of thousands of tall segments costs
+ * cairo tens of milliseconds; filling one outline costs one.
  */
 
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -116,6 +122,194 @@ clamp_coord (double v)
   return CLAMP (v, -COORD_LIMIT, COORD_LIMIT);
 }
 
+/* For series sorted by x, the points of one pixel column are found by
+ * search instead of mapping every x: drawing then reads each y once, in a
+ * tight loop, and a million points cost about a millisecond. */
+
+static double
+unmap (const PlateauAxisLayout *axis,
+       double                   pixel)
+{
+  double v = (pixel - axis->offset) / axis->slope;
+
+  return axis->log ? pow (10, v) : v;
+}
+
+/* The first index from @from on whose x reaches @bound. Most series are
+ * evenly spaced, so the search starts where interpolation puts the answer
+ * and gallops from there: a binary search over megabytes of x would miss
+ * the cache at every step. */
+static gsize
+seek (const double *x,
+      gsize         from,
+      gsize         n,
+      double        bound)
+{
+  double span = x[n - 1] - x[from];
+  gsize lo = from, hi, step = 1;
+
+  if (span > 0 && bound < x[n - 1])
+    {
+      double guess = from + (bound - x[from]) / span * (n - 1 - from);
+
+      if (guess > from + 1 && guess < n)
+        {
+          lo = (gsize) guess - 1;
+          /* Back off until x[lo] is below the bound again. */
+          while (lo > from && x[lo] >= bound)
+            {
+              lo = lo > from + step ? lo - step : from;
+              step *= 2;
+            }
+          step = 1;
+        }
+    }
+
+  while (lo + step < n && x[lo + step] < bound)
+    {
+      lo += step;
+      step *= 2;
+    }
+  hi = MIN (lo + step, n);
+  while (hi - lo > 1)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (x[mid] < bound)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return MAX (hi, from + 1);
+}
+
+typedef struct
+{
+  gsize i_min;
+  gsize i_max;
+} Span;
+
+/* Finds the extremes of values[i..j); fails on a value that would need a
+ * gap, so that the caller takes the general path. */
+static gboolean
+scan_span (const PlateauAxisLayout *axis,
+           const double            *values,
+           const double            *other,
+           gsize                    i,
+           gsize                    j,
+           Span                    *span)
+{
+  /* One range test rejects NaN, infinities and, on a log axis, values
+   * that are not positive. */
+  double floor_ok = axis->log ? DBL_MIN : -DBL_MAX;
+  double lo = values[i], hi = values[i];
+  gsize i_min = i, i_max = i;
+
+  for (gsize k = i; k < j; k++)
+    {
+      double v = values[k];
+
+      if (!(v >= floor_ok && v <= DBL_MAX))
+        return FALSE;
+      if (v < lo)
+        {
+          lo = v;
+          i_min = k;
+        }
+      else if (v > hi)
+        {
+          hi = v;
+          i_max = k;
+        }
+    }
+
+  for (gsize k = i; other != NULL && k < j; k++)
+    {
+      if (!(other[k] >= floor_ok && other[k] <= DBL_MAX))
+        return FALSE;
+    }
+
+  span->i_min = i_min;
+  span->i_max = i_max;
+  return TRUE;
+}
+
+static void
+emit_column (PlateauRender            *render,
+             const PlateauChartSeries *series,
+             const double             *values,
+             gsize                     i,
+             gsize                     j,
+             const Span               *span,
+             GArray                   *xs,
+             GArray                   *ys)
+{
+  gsize idx[4] = { i, span->i_min, span->i_max, j - 1 };
+
+  /* Four indices: a sorting network puts them in drawing order. */
+#define ORDER(a, b) if (idx[a] > idx[b]) { gsize t_ = idx[a]; idx[a] = idx[b]; idx[b] = t_; }
+  ORDER (0, 1);
+  ORDER (2, 3);
+  ORDER (0, 2);
+  ORDER (1, 3);
+  ORDER (1, 2);
+#undef ORDER
+
+  for (guint k = 0; k < 4; k++)
+    {
+      if (k > 0 && idx[k] == idx[k - 1])
+        continue;
+      append_point (xs, ys, clamp_coord (plateau_axis_layout_map (&render->x, series->x[idx[k]])),
+                    clamp_coord (plateau_axis_layout_map (&render->y, values[idx[k]])));
+    }
+}
+
+/* Walks a sorted series column by column. With @bottom, writes each
+ * column's centre and extent (an envelope); else its reduced points. */
+static gboolean
+reduce_sorted (PlateauRender            *render,
+               const PlateauChartSeries *series,
+               const double             *values,
+               const double             *other,
+               GArray                   *xs,
+               GArray                   *ys,
+               GArray                   *bottom)
+{
+  double scale = render->device_scale;
+  gsize n = series->n, i = 0;
+  Span span;
+
+  while (i < n && !plateau_axis_layout_accepts (&render->x, series->x[i]))
+    i++;
+
+  while (i < n)
+    {
+      double px = plateau_axis_layout_map (&render->x, series->x[i]);
+      double column = floor (clamp_coord (px) * scale);
+      gsize j = seek (series->x, i, n, unmap (&render->x, (column + 1) / scale));
+
+      if (!scan_span (&render->y, values, other, i, j, &span))
+        return FALSE;
+
+      if (bottom != NULL)
+        {
+          double a = clamp_coord (plateau_axis_layout_map (&render->y, values[span.i_min]));
+          double b = clamp_coord (plateau_axis_layout_map (&render->y, values[span.i_max]));
+          double top = MIN (a, b), low = MAX (a, b), x = (column + 0.5) / scale;
+
+          g_array_append_val (xs, x);
+          g_array_append_val (ys, top);
+          g_array_append_val (bottom, low);
+        }
+      else
+        emit_column (render, series, values, i, j, &span, xs, ys);
+      i = j;
+    }
+
+  return TRUE;
+}
+
 /* Maps one edge of a series into user space, reducing it unless told not
  * to; points the axes cannot show become gaps. */
 static void
@@ -128,6 +322,14 @@ map_edge (PlateauRender            *render,
           GArray                   *ys)
 {
   Reducer r = { xs, ys, render->device_scale, FALSE, 0 };
+
+  if (reduce && series->x_sorted)
+    {
+      if (reduce_sorted (render, series, values, other, xs, ys, NULL))
+        return;
+      g_array_set_size (xs, 0);
+      g_array_set_size (ys, 0);
+    }
 
   for (gsize i = 0; i < series->n; i++)
     {
@@ -150,6 +352,127 @@ map_edge (PlateauRender            *render,
     }
 
   reducer_flush (&r);
+}
+
+typedef struct
+{
+  GArray *x;
+  GArray *top;
+  GArray *bottom;
+  gboolean active;
+  gint64 column;
+  double low;
+  double high;
+} Envelope;
+
+static void
+envelope_flush (Envelope *e,
+                double    scale)
+{
+  double x = (e->column + 0.5) / scale;
+
+  if (!e->active)
+    return;
+
+  g_array_append_val (e->x, x);
+  g_array_append_val (e->top, e->low);
+  g_array_append_val (e->bottom, e->high);
+  e->active = FALSE;
+}
+
+static void
+envelope_gap (Envelope *e,
+              double    scale)
+{
+  double nan = NAN;
+
+  envelope_flush (e, scale);
+  if (e->x->len > 0 && !isnan (g_array_index (e->top, double, e->top->len - 1)))
+    {
+      g_array_append_val (e->x, nan);
+      g_array_append_val (e->top, nan);
+      g_array_append_val (e->bottom, nan);
+    }
+}
+
+/* Widens each run of the outline by the stroke's radius, sideways over
+ * neighbouring columns and up and down, as a round pen would. */
+static void
+dilate_envelope (GArray *top,
+                 GArray *bottom,
+                 int     columns,
+                 double  radius)
+{
+  g_autofree double *t = g_memdup2 (top->data, top->len * sizeof (double));
+  g_autofree double *b = g_memdup2 (bottom->data, bottom->len * sizeof (double));
+  double *out_t = (double *) top->data, *out_b = (double *) bottom->data;
+  gsize n = top->len;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (isnan (t[i]))
+        continue;
+      for (gsize k = i > (gsize) columns ? i - columns : 0; k <= i + columns && k < n; k++)
+        {
+          if (isnan (t[k]))
+            continue;
+          out_t[i] = MIN (out_t[i], t[k]);
+          out_b[i] = MAX (out_b[i], b[k]);
+        }
+      out_t[i] -= radius;
+      out_b[i] += radius;
+    }
+}
+
+static void
+map_envelope (PlateauRender            *render,
+              const PlateauChartSeries *series,
+              PlateauPath              *path)
+{
+  double scale = render->device_scale, radius = render->theme->line_width / 2;
+  Envelope e = { path->x, path->y, path->y2, FALSE, 0, 0, 0 };
+
+  if (series->x_sorted && reduce_sorted (render, series, series->y, NULL, path->x, path->y,
+                                         path->y2))
+    {
+      dilate_envelope (path->y, path->y2, (int) floor (radius * scale), radius);
+      path->envelope = TRUE;
+      return;
+    }
+  g_array_set_size (path->x, 0);
+  g_array_set_size (path->y, 0);
+  g_array_set_size (path->y2, 0);
+
+  for (gsize i = 0; i < series->n; i++)
+    {
+      double x = series->x[i], y = series->y[i];
+      gint64 column;
+
+      if (!plateau_axis_layout_accepts (&render->x, x)
+          || !plateau_axis_layout_accepts (&render->y, y))
+        {
+          envelope_gap (&e, scale);
+          continue;
+        }
+
+      x = clamp_coord (plateau_axis_layout_map (&render->x, x));
+      y = clamp_coord (plateau_axis_layout_map (&render->y, y));
+      column = (gint64) floor (x * scale);
+      if (e.active && column == e.column)
+        {
+          e.low = MIN (e.low, y);
+          e.high = MAX (e.high, y);
+          continue;
+        }
+      envelope_flush (&e, scale);
+      e.active = TRUE;
+      e.column = column;
+      e.low = e.high = y;
+    }
+  envelope_flush (&e, scale);
+
+  dilate_envelope (path->y, path->y2, (int) floor (radius * scale), radius);
+  path->envelope = TRUE;
 }
 
 /* Scatter points are reduced by dropping those whose pixel a later point
@@ -230,6 +553,11 @@ prepare_one (PlateauRender            *render,
       path->y2 = g_array_new (FALSE, FALSE, sizeof (double));
       map_edge (render, series, series->y, series->y2, reduce, path->x, path->y);
       map_edge (render, series, series->y2, series->y, reduce, path->x2, path->y2);
+    }
+  else if (reduce && series->kind == PLATEAU_SERIES_LINE && !series->dashed)
+    {
+      path->y2 = g_array_new (FALSE, FALSE, sizeof (double));
+      map_envelope (render, series, path);
     }
   else
     {
@@ -317,19 +645,29 @@ plateau_render_mark_occupancy (PlateauRender *render)
       mark_polyline (render, (double *) path->x->data, (double *) path->y->data, path->x->len,
                      joined);
       if (path->y2 != NULL)
-        mark_polyline (render, (double *) path->x2->data, (double *) path->y2->data,
-                       path->x2->len, joined);
+        mark_polyline (render, (double *) (path->envelope ? path->x : path->x2)->data,
+                       (double *) path->y2->data, path->y2->len, joined);
     }
 }
 
+/* Strokes a polyline in pieces of a few dozen points. Cairo's scan
+ * converter slows down with the square of the edges that cross one row,
+ * and a dense zig-zag line has thousands; pieces keep that number small.
+ * Each piece starts where the last ended, so the line stays continuous;
+ * where pieces meet, the joint is drawn twice, which is invisible on an
+ * opaque line. */
+#define STROKE_PIECE 16
+
 static void
-line_path (cairo_t      *cr,
-           const double *xs,
-           const double *ys,
-           gsize         n,
-           gboolean      step)
+stroke_polyline (cairo_t      *cr,
+                 const double *xs,
+                 const double *ys,
+                 gsize         n,
+                 gboolean      step,
+                 gboolean      in_pieces)
 {
   gboolean pen_down = FALSE;
+  gsize in_piece = 0;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -349,7 +687,15 @@ line_path (cairo_t      *cr,
       else
         cairo_line_to (cr, xs[i], ys[i]);
       pen_down = TRUE;
+
+      if (in_pieces && ++in_piece >= STROKE_PIECE)
+        {
+          cairo_stroke (cr);
+          cairo_move_to (cr, xs[i], ys[i]);
+          in_piece = 0;
+        }
     }
+  cairo_stroke (cr);
 }
 
 static void
@@ -362,15 +708,15 @@ stroke_line (PlateauRender            *render,
   double lw = render->theme->line_width;
 
   cairo_save (cr);
-  line_path (cr, (double *) path->x->data, (double *) path->y->data, path->x->len,
-             series->kind == PLATEAU_SERIES_STEP);
   cairo_set_line_width (cr, lw);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, series->dashed ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
   if (series->dashed)
     cairo_set_dash (cr, (double[]) { lw * 3, lw * 2 }, 2, 0);
   plateau_rgba_set_source (cr, color);
-  cairo_stroke (cr);
+  /* A dash pattern would restart with every piece. */
+  stroke_polyline (cr, (double *) path->x->data, (double *) path->y->data, path->x->len,
+                   series->kind == PLATEAU_SERIES_STEP, !series->dashed);
   cairo_restore (cr);
 }
 
@@ -440,6 +786,44 @@ fill_band (PlateauRender     *render,
     }
 
   plateau_rgba_set_source_alpha (cr, color, 0.20);
+  cairo_fill (cr);
+}
+
+static void
+fill_envelope (PlateauRender     *render,
+               const PlateauPath *path,
+               const PlateauRgba *color)
+{
+  const double *xs = (double *) path->x->data;
+  const double *top = (double *) path->y->data, *bottom = (double *) path->y2->data;
+  double half = 0.5 / render->device_scale;
+  cairo_t *cr = render->cr;
+  gsize start = 0;
+
+  for (gsize i = 0; i <= path->x->len; i++)
+    {
+      if (i < path->x->len && !isnan (top[i]))
+        continue;
+      if (i > start)
+        {
+          /* Each column spans its whole pixel, plus the pen's radius at
+           * the ends of a run. */
+          double r = render->theme->line_width / 2;
+
+          cairo_move_to (cr, xs[start] - half - r, top[start]);
+          for (gsize k = start; k < i; k++)
+            cairo_line_to (cr, xs[k], top[k]);
+          cairo_line_to (cr, xs[i - 1] + half + r, top[i - 1]);
+          cairo_line_to (cr, xs[i - 1] + half + r, bottom[i - 1]);
+          for (gsize k = i; k-- > start;)
+            cairo_line_to (cr, xs[k], bottom[k]);
+          cairo_line_to (cr, xs[start] - half - r, bottom[start]);
+          cairo_close_path (cr);
+        }
+      start = i + 1;
+    }
+
+  plateau_rgba_set_source (cr, color);
   cairo_fill (cr);
 }
 
@@ -555,7 +939,10 @@ draw_one (PlateauRender            *render,
     {
     case PLATEAU_SERIES_LINE:
     case PLATEAU_SERIES_STEP:
-      stroke_line (render, series, path, color);
+      if (path->envelope)
+        fill_envelope (render, path, color);
+      else
+        stroke_line (render, series, path, color);
       break;
     case PLATEAU_SERIES_AREA:
       fill_area (render, path, color);

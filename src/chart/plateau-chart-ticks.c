@@ -56,6 +56,16 @@ in_steps (double value,
   return value / pow10i (k) / m;
 }
 
+/* 0.7 / 0.1 is 6.9999999999999991 in doubles: a quotient that is an integer
+ * but for rounding is taken as that integer. */
+static double
+snap (double q)
+{
+  double r = round (q);
+
+  return fabs (q - r) <= 1e-9 * MAX (1.0, fabs (q)) ? r : q;
+}
+
 static void
 fill_linear (PlateauTicks *ticks,
              double        first,
@@ -78,7 +88,7 @@ fill_linear (PlateauTicks *ticks,
  * plateau_ticks_linear:
  * @lo: the lowest value to show
  * @hi: the highest value to show, above @lo
- * @max_ticks: at most this many ticks (2 to %PLATEAU_TICKS_MAX)
+ * @max_ticks: at most this many ticks (2, or 3 with @extend, to %PLATEAU_TICKS_MAX)
  * @extend: whether the range grows outwards to the nearest ticks
  * @integers: whether the step must be a whole number (years, categories)
  * @ticks: (out): the ticks and the range they belong to
@@ -104,7 +114,8 @@ plateau_ticks_linear (double        lo,
   if (!isfinite (lo) || !isfinite (hi) || !(hi > lo))
     return FALSE;
 
-  max_ticks = CLAMP (max_ticks, 2, PLATEAU_TICKS_MAX);
+  /* Extended outwards, a range across zero always spans three ticks. */
+  max_ticks = CLAMP (max_ticks, extend ? 3 : 2, PLATEAU_TICKS_MAX);
   half_span = hi / 2 - lo / 2;
   raw = half_span / ((max_ticks - 1) / 2.0);
   if (!(raw > 0) || half_span < MAX (fabs (lo), fabs (hi)) * 1e-13)
@@ -119,8 +130,9 @@ plateau_ticks_linear (double        lo,
       for (guint j = 0; j < G_N_ELEMENTS (mantissas); j++)
         {
           int m = mantissas[j];
-          double first = extend ? floor (in_steps (lo, m, k)) : ceil (in_steps (lo, m, k));
-          double last = extend ? ceil (in_steps (hi, m, k)) : floor (in_steps (hi, m, k));
+          double q_lo = snap (in_steps (lo, m, k)), q_hi = snap (in_steps (hi, m, k));
+          double first = extend ? floor (q_lo) : ceil (q_lo);
+          double last = extend ? ceil (q_hi) : floor (q_hi);
 
           if (last - first + 1 > max_ticks || fabs (first) * m > EXACT_INTEGER
               || fabs (last) * m > EXACT_INTEGER)
@@ -457,6 +469,9 @@ format_number_tick (const PlateauTicks *ticks,
   if (top >= 15 || top < -4 || min_exponent < -6)
     return format_scientific (tick->mantissa, tick->exponent + shift);
 
+  /* A linear axis shares one suffix; on a log axis each decade has its own. */
+  if (ticks->log)
+    top = (int) floor (log10 (fabs (tick->value)) + 1e-12) + shift;
   if (top >= 6 && suffix_after[0] == '\0')
     power = 3 * (top / 3);
 

@@ -316,6 +316,56 @@ plateau_chart_set_categories (PlateauChart      *chart,
     g_ptr_array_add (chart->categories, g_strdup (labels[i]));
 }
 
+static void
+extent_init (PlateauExtent *e)
+{
+  e->min = e->min_positive = INFINITY;
+  e->max = -INFINITY;
+}
+
+static void
+extent_add (PlateauExtent *e,
+            const double  *values,
+            gsize          n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      double v = values[i];
+
+      if (!isfinite (v))
+        continue;
+      e->min = MIN (e->min, v);
+      e->max = MAX (e->max, v);
+      if (v > 0)
+        e->min_positive = MIN (e->min_positive, v);
+    }
+}
+
+static gboolean
+is_sorted (const double *x,
+           gsize         n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!isfinite (x[i]) || (i > 0 && x[i] < x[i - 1]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+series_measure (PlateauChartSeries *series)
+{
+  extent_init (&series->x_extent);
+  extent_init (&series->y_extent);
+  extent_add (&series->x_extent, series->x, series->n);
+  extent_add (&series->y_extent, series->y, series->n);
+  if (series->y2 != NULL)
+    extent_add (&series->y_extent, series->y2, series->n);
+  series->x_sorted = is_sorted (series->x, series->n);
+}
+
 static PlateauChartSeries *
 series_new (PlateauSeriesKind  kind,
             const char        *name,
@@ -364,6 +414,7 @@ plateau_chart_add_series (PlateauChart      *chart,
   g_return_val_if_fail (n == 0 || (x != NULL && y != NULL), NULL);
 
   series = series_new (kind, name, x, y, n);
+  series_measure (series);
   g_ptr_array_add (chart->series, series);
 
   return series;
@@ -397,6 +448,7 @@ plateau_chart_add_band (PlateauChart *chart,
 
   series = series_new (PLATEAU_SERIES_BAND, name, x, low, n);
   series->y2 = g_memdup2 (high, n * sizeof (double));
+  series_measure (series);
   g_ptr_array_add (chart->series, series);
 
   return series;
