@@ -343,7 +343,7 @@ layout_y (PlateauRender *render,
 {
   double lo, hi;
   double line = render->theme->font_sizes[PLATEAU_THEME_FONT_TICK];
-  guint max_ticks = (guint) CLAMP (height / (line * 3.0), 2, 10);
+  guint max_ticks = (guint) CLAMP (height / (line * 3.6), 3, 9);
 
   if (!axis_range (render, PLATEAU_AXIS_Y, &lo, &hi))
     return FALSE;

@@ -881,10 +881,14 @@ draw_value_label (PlateauRender *render,
 {
   g_autofree char *text = NULL;
   double w, h;
-  int decimals = fabs (value) >= 100 ? 0 : fabs (value) >= 10 ? 1 : 2;
+  int decimals = fabs (value) >= 100 || value == round (value) ? 0 : fabs (value) >= 10 ? 1 : 2;
 
   if (render->y.spec->format == PLATEAU_AXIS_FORMAT_PERCENT)
-    text = g_strdup_printf ("%s%%", plateau_format_number (value * 100, 1));
+    {
+      g_autofree char *number = plateau_format_number (value * 100, 1);
+
+      text = g_strconcat (number, "%", NULL);
+    }
   else
     text = plateau_format_number (value, decimals);
 
@@ -896,35 +900,86 @@ draw_value_label (PlateauRender *render,
   cairo_new_path (render->cr);
 }
 
+static double
+bar_left (PlateauRender            *render,
+          const PlateauChartSeries *series,
+          gsize                     i,
+          guint                     bar_index,
+          double                   *width)
+{
+  double slot = bar_slot (render) * 0.72;
+
+  *width = slot / MAX (render->n_bar_series, 1);
+  return plateau_axis_layout_map (&render->x, series->x[i]) - slot / 2 + bar_index * *width;
+}
+
+static double
+bar_base (PlateauRender *render,
+          double        *base_value)
+{
+  *base_value = render->y.lo <= 0 && render->y.hi >= 0 ? 0 : render->y.lo;
+  return plateau_axis_layout_map (&render->y, *base_value);
+}
+
+static gboolean
+bar_visible (PlateauRender            *render,
+             const PlateauChartSeries *series,
+             gsize                     i)
+{
+  return plateau_axis_layout_accepts (&render->x, series->x[i])
+         && plateau_axis_layout_accepts (&render->y, series->y[i]);
+}
+
 static void
 draw_bars (PlateauRender            *render,
            const PlateauChartSeries *series,
            guint                     bar_index,
            const PlateauRgba        *color)
 {
-  double slot = bar_slot (render) * 0.72;
-  double width = slot / MAX (render->n_bar_series, 1);
-  double base_value = render->y.lo <= 0 && render->y.hi >= 0 ? 0 : render->y.lo;
-  double base = plateau_axis_layout_map (&render->y, base_value);
+  double base_value, base = bar_base (render, &base_value);
   cairo_t *cr = render->cr;
 
   for (gsize i = 0; i < series->n; i++)
     {
-      double x, top;
+      double x, top, width;
 
-      if (!plateau_axis_layout_accepts (&render->x, series->x[i])
-          || !plateau_axis_layout_accepts (&render->y, series->y[i]))
+      if (!bar_visible (render, series, i))
         continue;
 
-      x = plateau_axis_layout_map (&render->x, series->x[i]) - slot / 2 + bar_index * width;
+      x = bar_left (render, series, i, bar_index, &width);
       top = clamp_coord (plateau_axis_layout_map (&render->y, series->y[i]));
       cairo_rectangle (cr, x + 0.5, MIN (top, base), width - 1, fabs (base - top));
-      plateau_rgba_set_source (cr, color);
-      cairo_fill (cr);
+    }
+  plateau_rgba_set_source (cr, color);
+  cairo_fill (cr);
+}
 
-      if (series->value_labels)
-        draw_value_label (render, x + width / 2, MIN (top, base), series->y[i],
-                          series->y[i] < base_value);
+/* Value labels go on after every bar is drawn, so no neighbour hides one. */
+static void
+label_bars (PlateauRender *render)
+{
+  double base_value, base = bar_base (render, &base_value);
+  guint bar_index = 0;
+
+  for (guint k = 0; k < render->chart->series->len; k++)
+    {
+      const PlateauChartSeries *s = g_ptr_array_index (render->chart->series, k);
+
+      if (s->kind != PLATEAU_SERIES_BAR)
+        continue;
+      for (gsize i = 0; s->value_labels && i < s->n; i++)
+        {
+          double x, width, top;
+
+          if (!bar_visible (render, s, i))
+            continue;
+          x = bar_left (render, s, i, bar_index, &width);
+          top = clamp_coord (plateau_axis_layout_map (&render->y, s->y[i]));
+          draw_value_label (render, x + width / 2, s->y[i] < base_value ? MAX (top, base)
+                                                                          : MIN (top, base),
+                            s->y[i], s->y[i] < base_value);
+        }
+      bar_index++;
     }
 }
 
@@ -976,6 +1031,11 @@ plateau_render_series (PlateauRender *render)
   double pad = render->theme->marker_radius + 2;
   guint bar_index = 0;
 
+  render->n_bar_series = 0;
+  for (guint i = 0; i < render->chart->series->len; i++)
+    render->n_bar_series += ((PlateauChartSeries *) g_ptr_array_index (render->chart->series, i))
+                              ->kind == PLATEAU_SERIES_BAR;
+
   cairo_save (render->cr);
   cairo_rectangle (render->cr, p->x - pad, p->y - pad, p->width + 2 * pad, p->height + 2 * pad);
   cairo_clip (render->cr);
@@ -993,6 +1053,7 @@ plateau_render_series (PlateauRender *render)
                       plateau_render_series_color (render, s, i), &bar_index);
         }
     }
+  label_bars (render);
 
   cairo_restore (render->cr);
 }
