@@ -924,8 +924,10 @@ layout_all (PlateauRender *render,
  * and line widths are the theme's, in user units: scale @cr to enlarge the
  * whole drawing. A chart with nothing finite to show draws its titles and a
  * short explanation instead of axes.
+ *
+ * Returns: %TRUE if the data was drawn, %FALSE if the empty state was.
  */
-void
+gboolean
 plateau_chart_render (const PlateauChart *chart,
                       const PlateauTheme *theme,
                       cairo_t            *cr,
@@ -937,9 +939,9 @@ plateau_chart_render (const PlateauChart *chart,
   double dx = 1, dy = 0, legend_x, legend_y;
   Frame frame = { 0 };
 
-  g_return_if_fail (chart != NULL && theme != NULL && cr != NULL);
+  g_return_val_if_fail (chart != NULL && theme != NULL && cr != NULL, FALSE);
   if (!(width > 1 && height > 1))
-    return;
+    return FALSE;
 
   cairo_save (cr);
   cairo_user_to_device_distance (cr, &dx, &dy);
@@ -961,7 +963,7 @@ plateau_chart_render (const PlateauChart *chart,
       draw_empty (&render, &frame);
       render_clear (&render);
       cairo_restore (cr);
-      return;
+      return FALSE;
     }
 
   draw_stages (&render);
@@ -978,6 +980,7 @@ plateau_chart_render (const PlateauChart *chart,
 
   render_clear (&render);
   cairo_restore (cr);
+  return TRUE;
 }
 
 /**

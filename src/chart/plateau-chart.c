@@ -324,20 +324,30 @@ extent_init (PlateauExtent *e)
 }
 
 static void
-extent_add (PlateauExtent *e,
-            const double  *values,
-            gsize          n)
+extent_take (PlateauExtent *e,
+             double         v)
 {
-  for (gsize i = 0; i < n; i++)
-    {
-      double v = values[i];
+  e->min = MIN (e->min, v);
+  e->max = MAX (e->max, v);
+  if (v > 0)
+    e->min_positive = MIN (e->min_positive, v);
+}
 
-      if (!isfinite (v))
+/* Only points whose coordinates are all finite count: a point with a
+ * finite x but no y draws nothing and must not stretch the x axis. */
+static void
+extent_measure (PlateauChartSeries *series)
+{
+  for (gsize i = 0; i < series->n; i++)
+    {
+      double x = series->x[i], y = series->y[i];
+      double y2 = series->y2 != NULL ? series->y2[i] : y;
+
+      if (!isfinite (x) || !isfinite (y) || !isfinite (y2))
         continue;
-      e->min = MIN (e->min, v);
-      e->max = MAX (e->max, v);
-      if (v > 0)
-        e->min_positive = MIN (e->min_positive, v);
+      extent_take (&series->x_extent, x);
+      extent_take (&series->y_extent, y);
+      extent_take (&series->y_extent, y2);
     }
 }
 
@@ -359,10 +369,7 @@ series_measure (PlateauChartSeries *series)
 {
   extent_init (&series->x_extent);
   extent_init (&series->y_extent);
-  extent_add (&series->x_extent, series->x, series->n);
-  extent_add (&series->y_extent, series->y, series->n);
-  if (series->y2 != NULL)
-    extent_add (&series->y_extent, series->y2, series->n);
+  extent_measure (series);
   series->x_sorted = is_sorted (series->x, series->n);
 }
 

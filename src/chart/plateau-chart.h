@@ -138,7 +138,7 @@ typedef enum
   PLATEAU_RENDER_NO_REDUCTION = 1 << 1,   /* draw every point (for comparison) */
 } PlateauRenderFlags;
 
-void                plateau_chart_render           (const PlateauChart *chart,
+gboolean            plateau_chart_render           (const PlateauChart *chart,
                                                     const PlateauTheme *theme,
                                                     cairo_t            *cr,
                                                     double              width,

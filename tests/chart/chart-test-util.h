@@ -8,6 +8,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include <cairo-svg.h>
+
 #include "plateau-chart-export.h"
 
 /* Two images match when at most this share of their pixels differ by more
