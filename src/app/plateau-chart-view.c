@@ -14,6 +14,7 @@
 #include "plateau-chart-ticks.h"
 #include "plateau-chart-view.h"
 #include "plateau-exportable.h"
+#include "plateau-format.h"
 
 /* How far from a point, in pixels, the pointer may be to read it out. */
 #define HOVER_RADIUS 48.0
@@ -172,9 +173,6 @@ static char *
 format_value (double            value,
               PlateauAxisFormat format)
 {
-  double magnitude = fabs (value);
-  int decimals;
-
   if (format == PLATEAU_AXIS_FORMAT_YEAR)
     return g_strdup_printf ("%.0f", value);
   if (format == PLATEAU_AXIS_FORMAT_PERCENT)
@@ -183,15 +181,7 @@ format_value (double            value,
       return g_strdup_printf ("%s %%", number);
     }
 
-  /* Three significant figures, never more than four decimals. */
-  decimals = magnitude >= 100 || magnitude == 0 ? 0 : magnitude >= 10 ? 1
-             : magnitude >= 1 ? 2 : 3;
-  if (magnitude > 0 && magnitude < 0.001)
-    decimals = 4;
-  if (magnitude >= 100 && fabs (value - round (value)) > 1e-9 && magnitude < 1000)
-    decimals = 1;
-
-  return plateau_format_number (value, decimals);
+  return plateau_format_amount (value);
 }
 
 static char *

@@ -16,15 +16,20 @@
  * plateau_format_amount:
  * @value: a finite number
  *
- * Returns: (transfer full): @value with about three significant figures and
- *   never fewer digits than its integer part
+ * Returns: (transfer full): @value whole when it is whole, else with three
+ *   significant figures (never fewer digits than its integer part)
  */
 char *
 plateau_format_amount (double value)
 {
   double magnitude = fabs (value);
-  int decimals = magnitude >= 1000 || magnitude == 0 ? 0
-                 : magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 3;
+  int decimals;
+
+  /* Whole numbers stay whole; others get three significant figures. */
+  if (magnitude >= 1000 || fabs (value - round (value)) < 1e-9 * MAX (1.0, magnitude))
+    decimals = 0;
+  else
+    decimals = CLAMP (2 - (int) floor (log10 (magnitude)), 0, 6);
 
   return plateau_format_number (value, decimals);
 }

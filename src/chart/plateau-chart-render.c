@@ -1021,6 +1021,12 @@ plateau_chart_get_plot (const PlateauChart *chart,
   render.layout = create_layout (cr);
   render.x.spec = &chart->axes[PLATEAU_AXIS_X];
   render.y.spec = &chart->axes[PLATEAU_AXIS_Y];
+  render.x.log = render.x.spec->scale == PLATEAU_SCALE_LOG;
+  render.y.log = render.y.spec->scale == PLATEAU_SCALE_LOG;
+  render.x.have_data = scan_data_range (&render, PLATEAU_AXIS_X, &render.x.data_lo,
+                                        &render.x.data_hi);
+  render.y.have_data = scan_data_range (&render, PLATEAU_AXIS_Y, &render.y.data_lo,
+                                        &render.y.data_hi);
   measure_frame (&render, &frame);
   ok = layout_all (&render, &frame, &legend_x, &legend_y);
   if (ok)
