@@ -12,6 +12,7 @@
 
 #include "plateau-app-test.h"
 #include "plateau-document.h"
+#include "plateau-exportable.h"
 
 /* The bundled sample document, read from the source tree. */
 static inline PlateauDocument *

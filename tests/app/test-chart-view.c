@@ -319,6 +319,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The software GL of a headless server is slow to start for each window. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   plateau_i18n_init ();
