@@ -238,6 +238,32 @@ widen_degenerate (const PlateauAxisLayout *axis,
     }
 }
 
+static void
+pad_range (const PlateauAxisLayout *axis,
+           double                  *lo,
+           double                  *hi,
+           double                   share)
+{
+  if (axis->log)
+    {
+      double d = (log10 (*hi) - log10 (*lo)) * share;
+
+      *lo = pow (10, log10 (*lo) - d);
+      *hi = pow (10, log10 (*hi) + d);
+    }
+  else
+    {
+      double d = (*hi / 2 - *lo / 2) * 2 * share;
+
+      /* Near the ends of the doubles there is no room to pad. */
+      if (isfinite (*lo - d) && isfinite (*hi + d))
+        {
+          *lo -= d;
+          *hi += d;
+        }
+    }
+}
+
 /* The range of an axis before ticks: the data's, padded or widened as its
  * kind needs, then overridden by any fixed end. */
 static gboolean
@@ -266,6 +292,10 @@ axis_range (PlateauRender *render,
       *lo = MIN (*lo, 0);
       *hi = MAX (*hi, 0);
     }
+  /* Points at the very edge of the plot would be cut in half. */
+  if (id == PLATEAU_AXIS_X && chart_has_kind (chart, PLATEAU_SERIES_SCATTER) && *hi > *lo)
+    pad_range (axis, lo, hi, 0.03);
+
   if (isfinite (axis->spec->fixed_min))
     *lo = axis->spec->fixed_min;
   if (isfinite (axis->spec->fixed_max))
@@ -343,7 +373,7 @@ layout_y (PlateauRender *render,
 {
   double lo, hi;
   double line = render->theme->font_sizes[PLATEAU_THEME_FONT_TICK];
-  guint max_ticks = (guint) CLAMP (height / (line * 3.6), 3, 9);
+  guint max_ticks = (guint) CLAMP (height / (line * 3.2), 3, 9);
 
   if (!axis_range (render, PLATEAU_AXIS_Y, &lo, &hi))
     return FALSE;
@@ -362,7 +392,13 @@ static gboolean
 layout_x (PlateauRender *render,
           double         width)
 {
+  /* Points alone leave the x axis loose, to whole ticks; a line or band
+   * runs from its first point to its last, edge to edge. */
   gboolean extend = chart_has_kind (render->chart, PLATEAU_SERIES_SCATTER)
+                    && !chart_has_kind (render->chart, PLATEAU_SERIES_LINE)
+                    && !chart_has_kind (render->chart, PLATEAU_SERIES_BAND)
+                    && !chart_has_kind (render->chart, PLATEAU_SERIES_AREA)
+                    && !chart_has_kind (render->chart, PLATEAU_SERIES_STEP)
                     && render->x.spec->format != PLATEAU_AXIS_FORMAT_YEAR;
   double lo, hi;
 
