@@ -213,10 +213,14 @@ static void
 plateau_forecast_page_dispose (GObject *object)
 {
   PlateauForecastPage *self = PLATEAU_FORECAST_PAGE (object);
+  GtkWidget *child;
 
   g_clear_pointer (&self->analysis, plateau_analysis_unref);
   g_clear_object (&self->rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLATEAU_TYPE_FORECAST_PAGE);
+  /* The template's root is not bound, so it is not cleared above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (plateau_forecast_page_parent_class)->dispose (object);
 }

@@ -561,6 +561,7 @@ static void
 plateau_graph_page_dispose (GObject *object)
 {
   PlateauGraphPage *self = PLATEAU_GRAPH_PAGE (object);
+  GtkWidget *child;
 
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
@@ -573,6 +574,9 @@ plateau_graph_page_dispose (GObject *object)
   g_clear_pointer (&self->graph, plateau_graph_free);
   g_clear_pointer (&self->error_message, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLATEAU_TYPE_GRAPH_PAGE);
+  /* The template's root is not bound, so it is not cleared above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (plateau_graph_page_parent_class)->dispose (object);
 }
