@@ -202,9 +202,9 @@ update_caption (PlateauPortfolioPage *self)
   if (now > 0)
     {
       g_autofree char *gain = plateau_format_number ((best / now - 1) * 100, 1);
-      /* TRANSLATORS: budget, unit, current total, best total, percentage */
+      /* TRANSLATORS: budget, unit, best total, current total, percentage */
       text = g_strdup_printf (_("Split best, a budget of %s %s returns %s instead of %s "
-                                "with the current split (%s %%)."),
+                                "with the current split, %s %% more."),
                               budget, unit_of (self), b, a, gain);
     }
   else
