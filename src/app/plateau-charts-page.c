@@ -139,8 +139,8 @@ scurve_caption (const PlateauAnalysis *analysis)
 {
   const PlateauStageAssessment *stage = plateau_analysis_get_current_stage (analysis);
 
-  /* TRANSLATORS: a stage, then a confidence such as "high" */
-  return g_strdup_printf (_("Stage: %s (%s confidence)"),
+  /* TRANSLATORS: a stage, then a confidence such as "Low confidence" */
+  return g_strdup_printf (_("Stage: %s (%s)"),
                           plateau_stage_get_display_name (stage->stage),
                           plateau_confidence_get_display_name (stage->confidence));
 }
@@ -154,21 +154,18 @@ scurve_detail (const PlateauAnalysis *analysis)
   const char *unit = plateau_analysis_get_unit (analysis);
   g_autofree char *t0 = NULL, *k = NULL, *r2 = NULL, *fit = NULL;
 
-  if (life->status != PLATEAU_FIT_OK)
-    fit = g_strdup_printf (_("No S-curve: %s"), life->reason);
-  else
-    {
-      t0 = value_text (&life->t0);
-      k = value_text (&life->K);
-      r2 = value_text (&life->r2);
-      /* TRANSLATORS: ceiling, unit, inflection, R² */
-      fit = g_strdup_printf (_("Ceiling K = %s %s · inflection at %s · R² %s"),
-                             k, unit != NULL ? unit : "", t0, r2);
-    }
-
+  /* The stage's reason already says why the S-curve cannot be trusted. */
   if (stage->confidence == PLATEAU_CONFIDENCE_LOW && stage->reason != NULL)
-    return g_strdup_printf ("%s\n%s", fit, stage->reason);
+    return g_strdup (stage->reason);
+  if (life->status != PLATEAU_FIT_OK)
+    return g_strdup_printf (_("No S-curve: %s"), life->reason);
 
+  t0 = value_text (&life->t0);
+  k = value_text (&life->K);
+  r2 = value_text (&life->r2);
+  /* TRANSLATORS: ceiling, unit, inflection, R² */
+  fit = g_strdup_printf (_("Ceiling K = %s %s · inflection at %s · R² %s"),
+                         k, unit != NULL ? unit : "", t0, r2);
   return g_steal_pointer (&fit);
 }
 

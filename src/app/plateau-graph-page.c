@@ -541,6 +541,15 @@ setup_buffer (PlateauGraphPage *self)
 }
 
 static void
+on_canvas_resize (GtkDrawingArea   *area,
+                  int               width,
+                  int               height,
+                  PlateauGraphPage *self)
+{
+  update_zoom_label (self);
+}
+
+static void
 setup_canvas (PlateauGraphPage *self)
 {
   GtkEventController *scroll =
@@ -548,6 +557,7 @@ setup_canvas (PlateauGraphPage *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
 
   gtk_drawing_area_set_draw_func (self->canvas, draw_canvas, self, NULL);
+  g_signal_connect (self->canvas, "resize", G_CALLBACK (on_canvas_resize), self);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self->canvas), scroll);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);

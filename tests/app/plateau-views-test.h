@@ -45,13 +45,14 @@ plateau_views_test_show (GtkWidget *child,
   return window;
 }
 
-/* Lets pending idles and frames run. */
+/* Lets pending idles run, then waits for the frame that lays out and draws
+ * what they changed: a widget with a pending resize draws nothing. */
 static inline void
 plateau_views_test_settle (GtkWidget *widget)
 {
-  plateau_test_wait_for_frame (widget);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  plateau_test_wait_for_frame (widget);
 }
 
 static inline char *
