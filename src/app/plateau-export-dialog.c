@@ -299,6 +299,22 @@ on_dpi_output (GtkSpinButton *spin,
   return TRUE;
 }
 
+/* Reads "Auto", or anything that is not a number, as 0. */
+static int
+on_dpi_input (GtkSpinButton *spin,
+              double        *value,
+              gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+
+  *value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !(*value >= 0))
+    *value = 0;
+
+  return TRUE;
+}
+
 static void
 plateau_export_dialog_dispose (GObject *object)
 {
@@ -356,6 +372,8 @@ plateau_export_dialog_init (PlateauExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self->dpi_spin, "output", G_CALLBACK (on_dpi_output), NULL);
+  g_signal_connect (self->dpi_spin, "input", G_CALLBACK (on_dpi_input), NULL);
+  on_dpi_output (self->dpi_spin, NULL);
   g_signal_connect_swapped (self->size_row, "notify::selected",
                             G_CALLBACK (on_size_selected), self);
   g_signal_connect_swapped (self->format_row, "notify::selected",

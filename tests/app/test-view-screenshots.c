@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "plateau-charts-page.h"
+#include "plateau-export-dialog.h"
 #include "plateau-forecast-page.h"
 #include "plateau-graph-page.h"
 #include "plateau-portfolio-page.h"
@@ -162,6 +163,31 @@ test_graph_page (gconstpointer data)
   gtk_window_destroy (window);
 }
 
+static void
+test_export_dialog (gconstpointer data)
+{
+  const Variant *variant = data;
+  g_autoptr (PlateauDocument) document = NULL;
+  g_autoptr (PlateauAnalysis) analysis = NULL;
+  PlateauChartsPage *page;
+  PlateauExportDialog *dialog;
+  GtkWindow *window;
+
+  apply_variant (variant);
+  document = plateau_views_test_sample ();
+  analysis = plateau_analysis_new (plateau_document_get_scenario (document, 0));
+  page = PLATEAU_CHARTS_PAGE (plateau_charts_page_new ());
+  plateau_charts_page_set_analysis (page, analysis);
+  plateau_charts_page_set_kind (page, "returns");
+  window = plateau_views_test_show (GTK_WIDGET (page), 1000, 700);
+  dialog = plateau_export_dialog_new (
+    window, PLATEAU_EXPORTABLE (plateau_charts_page_get_chart_view (page)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  save_shot (GTK_WIDGET (dialog), "export-dialog", variant);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +215,7 @@ main (int   argc,
     {
       const Variant *v = &variants[i];
       g_autofree char *charts = NULL, *forecast = NULL, *portfolio = NULL, *graph = NULL;
+      g_autofree char *export = NULL;
 
       if (!g_str_equal (v->language, language))
         continue;
@@ -197,11 +224,13 @@ main (int   argc,
       forecast = g_strdup_printf ("/screenshots/forecast/%s", v->suffix);
       portfolio = g_strdup_printf ("/screenshots/portfolio/%s", v->suffix);
       graph = g_strdup_printf ("/screenshots/graph/%s", v->suffix);
+      export = g_strdup_printf ("/screenshots/export-dialog/%s", v->suffix);
 
       g_test_add_data_func (charts, v, test_charts_page);
       g_test_add_data_func (forecast, v, test_forecast_page);
       g_test_add_data_func (portfolio, v, test_portfolio_page);
       g_test_add_data_func (graph, v, test_graph_page);
+      g_test_add_data_func (export, v, test_export_dialog);
     }
 
   return g_test_run ();
