@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "plateau-chart-ticks.h"
 #include "plateau-chart-view.h"
@@ -310,6 +311,23 @@ rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* The series name in bold above the value. */
+static void
+set_label_markup (PangoLayout *layout,
+                  const char  *readout)
+{
+  const char *newline = strchr (readout, '\n');
+  g_autofree char *name = NULL;
+  g_autofree char *markup = NULL;
+
+  if (newline == NULL)
+    return;
+
+  name = g_strndup (readout, newline - readout);
+  markup = g_markup_printf_escaped ("<b>%s</b>\n%s", name, newline + 1);
+  pango_layout_set_markup (layout, markup, -1);
+}
+
 /* The label sits up and to the right of the point, flipped to stay inside. */
 static void
 draw_label (PlateauChartView  *self,
@@ -324,6 +342,7 @@ draw_label (PlateauChartView  *self,
   double pad = 8, w, h, x, y;
 
   pango_layout_set_font_description (layout, font);
+  set_label_markup (layout, self->readout);
   pango_layout_get_pixel_extents (layout, &ink, &logical);
   w = logical.width + 2 * pad + 10;
   h = logical.height + 2 * pad;
@@ -389,6 +408,10 @@ plateau_chart_view_size_allocate (GtkWidget *widget,
                                   int        baseline)
 {
   PlateauChartView *self = PLATEAU_CHART_VIEW (widget);
+
+  /* GTK allocates again at the same size now and then; the read-out stays. */
+  if (width == self->plot_width && height == self->plot_height)
+    return;
 
   forget_plot (self);
   self->hovering = FALSE;

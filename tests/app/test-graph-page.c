@@ -61,6 +61,19 @@ test_draws_sample (Fixture       *fixture,
 }
 
 static void
+test_mermaid_language (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkSourceBuffer *buffer = plateau_graph_page_get_buffer (fixture->page);
+  GtkSourceLanguage *language = gtk_source_buffer_get_language (buffer);
+
+  /* Loaded from the bundled resource through the language manager. */
+  g_assert_nonnull (language);
+  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "mermaid");
+  g_assert_true (gtk_source_buffer_get_highlight_syntax (buffer));
+}
+
+static void
 test_writes_back (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -242,6 +255,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/graph-page/draws-sample", test_draws_sample);
+  ADD ("/graph-page/mermaid-language", test_mermaid_language);
   ADD ("/graph-page/writes-back", test_writes_back);
   ADD ("/graph-page/follows-model", test_follows_model);
   ADD ("/graph-page/error-at-line", test_error_marked_at_line);
