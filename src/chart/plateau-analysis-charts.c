@@ -77,6 +77,13 @@ theme_stage (PlateauStage stage)
   return (PlateauThemeStage) (stage - PLATEAU_STAGE_EXPLORATION);
 }
 
+static double
+period_x (const PlateauPeriodResult *p,
+          gboolean                   by_investment)
+{
+  return by_investment ? p->cumulative_investment : p->t;
+}
+
 /* Runs of periods in one stage become bands, split halfway between the
  * last period of one stage and the first of the next. */
 static void
@@ -92,23 +99,20 @@ add_stage_bands (PlateauChart          *chart,
       const PlateauPeriodResult *first = plateau_analysis_get_period (analysis, start);
       const PlateauPeriodResult *prev = plateau_analysis_get_period (analysis, i - 1);
       const PlateauPeriodResult *next = i < n ? plateau_analysis_get_period (analysis, i) : NULL;
-      double x0, x1;
+      const PlateauPeriodResult *before = start > 0 ? plateau_analysis_get_period (analysis,
+                                                                                 start - 1)
+                                                    : NULL;
+      double x0 = period_x (first, by_investment), x1 = period_x (prev, by_investment);
 
       if (next != NULL && next->stage == first->stage)
         continue;
 
       if (first->stage != PLATEAU_STAGE_UNKNOWN)
         {
-          const PlateauPeriodResult *before = start > 0 ? plateau_analysis_get_period (analysis,
-                                                                                     start - 1)
-                                                        : NULL;
-          double fx = by_investment ? first->cumulative_investment : first->t;
-          double px = by_investment ? prev->cumulative_investment : prev->t;
-
-          x0 = before != NULL ? (fx + (by_investment ? before->cumulative_investment : before->t)) / 2
-                              : fx;
-          x1 = next != NULL ? (px + (by_investment ? next->cumulative_investment : next->t)) / 2
-                            : px;
+          if (before != NULL)
+            x0 = (x0 + period_x (before, by_investment)) / 2;
+          if (next != NULL)
+            x1 = (x1 + period_x (next, by_investment)) / 2;
           plateau_chart_add_stage (chart, theme_stage (first->stage), x0, x1,
                                    plateau_stage_get_display_name (first->stage));
         }
@@ -330,7 +334,7 @@ add_power_law (PlateauChart            *chart,
                double                   i_max)
 {
   double x[CURVE_SAMPLES], y[CURVE_SAMPLES];
-  g_autofree char *name = NULL;
+  g_autofree char *name = NULL, *b = NULL;
   PlateauChartSeries *s;
 
   if (e->status != PLATEAU_FIT_OK || !e->a.present || !e->b.present || !(i_max > i_min)
@@ -344,7 +348,8 @@ add_power_law (PlateauChart            *chart,
       y[k] = e->a.value * pow (x[k], e->b.value);
     }
 
-  name = g_strdup_printf (_("Fit E = a·I^%s"), plateau_format_number (e->b.value, 2));
+  b = plateau_format_number (e->b.value, 2);
+  name = g_strdup_printf (_("Fit E = a·I^%s"), b);
   s = plateau_chart_add_series (chart, PLATEAU_SERIES_LINE, name, x, y, CURVE_SAMPLES);
   plateau_chart_series_set_color (s, 1);
   plateau_chart_series_set_dashed (s, TRUE);
@@ -473,7 +478,8 @@ add_forecast (PlateauChart          *chart,
               const PlateauAnalysis *analysis,
               gboolean               by_investment)
 {
-  guint n = plateau_analysis_get_n_periods (analysis), m = plateau_analysis_get_n_forecast (analysis);
+  guint n = plateau_analysis_get_n_periods (analysis);
+  guint m = plateau_analysis_get_n_forecast (analysis);
   g_autofree double *x = g_new (double, m + 1), *mid = g_new (double, m + 1);
   g_autofree double *lo = g_new (double, m + 1), *hi = g_new (double, m + 1);
   const PlateauPeriodResult *last;

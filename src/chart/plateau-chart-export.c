@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "plateau-chart-export.h"
+#include "plateau-chart-png.h"
 
 #define MAX_PIXELS 16384
 
@@ -253,8 +254,11 @@ draw_png (const PlateauChart         *chart,
   cairo_surface_t *surface = plateau_chart_render_image (chart, theme, options);
   cairo_status_t status = cairo_surface_status (surface);
 
+  /* A DPI asked for is recorded, so that a page-sized image prints at the
+   * size of the page. */
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, sink_write, sink);
+    status = plateau_chart_write_png (surface, options->dpi,
+                                      !options->transparent, sink_write, sink);
   cairo_surface_destroy (surface);
 
   return status;

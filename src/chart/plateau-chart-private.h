@@ -43,6 +43,7 @@ struct _PlateauChartSeries
   gboolean in_legend;
   gboolean value_labels;
   gboolean x_sorted;          /* every x finite and none below the previous */
+  gboolean all_finite;        /* every x, y and y2 */
   PlateauExtent x_extent;
   PlateauExtent y_extent;     /* of y and y2 together */
 };

@@ -378,8 +378,11 @@ layout_y (PlateauRender *render,
   if (!axis_range (render, PLATEAU_AXIS_Y, &lo, &hi))
     return FALSE;
 
+  /* Extending to whole ticks fails only at the ends of the doubles; the
+   * data's own range is then the axis. */
   if (!compute_ticks (&render->y, lo, hi, max_ticks, !isfinite (render->y.spec->fixed_min)
-                                                        && !isfinite (render->y.spec->fixed_max)))
+                                                        && !isfinite (render->y.spec->fixed_max))
+      && !compute_ticks (&render->y, lo, hi, max_ticks, FALSE))
     return FALSE;
 
   render->y.lo = render->y.ticks.lo;
@@ -415,7 +418,8 @@ layout_x (PlateauRender *render,
 
   for (guint max_ticks = (guint) CLAMP (width / 70, 2, 12); max_ticks >= 2; max_ticks--)
     {
-      if (!compute_ticks (&render->x, lo, hi, max_ticks, extend))
+      if (!compute_ticks (&render->x, lo, hi, max_ticks, extend)
+          && !compute_ticks (&render->x, lo, hi, max_ticks, FALSE))
         return FALSE;
 
       if (max_ticks == 2
@@ -625,8 +629,19 @@ draw_stages (PlateauRender *render)
       if (x1 - x0 < 1)
         continue;
 
-      plateau_rgba_set_source (cr, &theme->stages[st->stage]);
       cairo_rectangle (cr, x0, p->y, x1 - x0, p->height);
+      if (render->flags & PLATEAU_RENDER_TRANSPARENT)
+        plateau_rgba_set_source (cr, &theme->stages[st->stage]);
+      else
+        {
+          /* Over the plain background, the blended colour painted opaque
+           * looks the same and fills a large area several times faster. */
+          PlateauRgba c = plateau_rgba_mix (&theme->background, &theme->stages[st->stage],
+                                            theme->stages[st->stage].alpha);
+
+          c.alpha = 1;
+          plateau_rgba_set_source (cr, &c);
+        }
       cairo_fill (cr);
 
       if (st->label == NULL || x1 - x0 < 24)

@@ -321,6 +321,38 @@ test_scales_as_a_whole (void)
   cairo_surface_destroy (shrunk);
 }
 
+/* PNG export records the DPI asked for (pHYs, pixels per metre) and drops
+ * the alpha channel of an opaque image. */
+static void
+test_png_dpi_and_channels (void)
+{
+  g_autoptr (PlateauChart) chart = sample_chart (SAMPLE_RETURNS);
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
+  g_autofree char *path = g_build_filename (tmp_dir, "dpi.png", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *data = NULL;
+  PlateauExportOptions options;
+  const guint8 *phys;
+  gsize length;
+
+  plateau_export_options_init (&options, theme, PLATEAU_EXPORT_PNG);
+  options.width = 400;
+  options.height = 300;
+  options.dpi = 300;
+  g_assert_true (plateau_chart_export (chart, theme, &options, file, NULL));
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+
+  /* IHDR's colour type (byte 25): 2 is RGB without alpha. */
+  g_assert_cmpuint ((guint8) data[25], ==, 2);
+  phys = NULL;
+  for (gsize i = 8; i + 13 <= length && phys == NULL; i++)
+    if (memcmp (data + i, "pHYs", 4) == 0)
+      phys = (const guint8 *) data + i;
+  g_assert_nonnull (phys);
+  g_assert_cmpuint ((guint) phys[4] << 24 | phys[5] << 16 | phys[6] << 8 | phys[7], ==, 11811);
+  g_assert_cmpuint (phys[12], ==, 1);
+}
+
 static void
 test_unwritable (void)
 {
@@ -384,6 +416,7 @@ main (int    argc,
   g_test_add_func ("/export/transparent", test_transparent);
   g_test_add_func ("/export/sizes", test_sizes);
   g_test_add_func ("/export/scales-as-a-whole", test_scales_as_a_whole);
+  g_test_add_func ("/export/png-dpi", test_png_dpi_and_channels);
   g_test_add_func ("/export/unwritable", test_unwritable);
 
   status = g_test_run ();

@@ -153,6 +153,7 @@ test_degenerate_data (void)
     { "no positive value on a log axis", { 1, 2, 3 }, { 0, -1, -2 }, 3, TRUE, FALSE },
     { "one positive value on a log axis", { 1, 2, 3 }, { 0, 7, -2 }, 3, TRUE, TRUE },
     { "huge values", { -1e308, 0, 1e308 }, { 1e308, -1e308, 0 }, 3, FALSE, TRUE },
+    { "the largest doubles", { -1.7e308, 0, 1.7e308 }, { 1.7e308, -1.7e308, 0 }, 3, FALSE, TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
