@@ -55,6 +55,9 @@ typedef struct
   int *cluster_depth;
   const PlateauGraphLayoutOptions *options;
   double cross_head;          /* title height when titles sit across the flow */
+  double *cluster_min_width;  /* per subgraph, across the flow: its title */
+  double *cluster_head;       /* per subgraph, title room across the flow (LR) */
+  double *cluster_key;        /* per subgraph, its place among its siblings */
   /* neighbours one rank up and down, through the segments of edges */
   GArray **up;                /* int */
   GArray **down;
@@ -76,6 +79,7 @@ ledge (const LGraph *g,
 
 void   plateau_graph_order     (LGraph *g);
 void   plateau_graph_position  (LGraph *g);
+void   plateau_graph_constrain (LGraph *g);
 int    plateau_graph_cluster_common (const LGraph *g, int a, int b);
 gboolean plateau_graph_cluster_within (const LGraph *g, int inner, int outer);
 guint64 plateau_graph_count_rank_crossings (const LGraph *g, int rank);

@@ -14,7 +14,6 @@
 #include "plateau-graph-layout-private.h"
 
 #define MAX_RANK_PASSES 64
-#define MAX_REPAIR_ROUNDS 64
 #define PORT_STEP 16.0
 #define LOOP_SIZE 22.0
 
@@ -757,20 +756,10 @@ compute_boxes (Work *w)
       bottom = w->rank_top[w->cluster_rmax[c]] + w->rank_height[w->cluster_rmax[c]]
                + w->bottom_space[c];
 
-      /* The title must fit along its side of the box. */
+      /* The title must fit across the box (the solver made room for it). */
       need = w->sizes->title_width[c] + 2 * pad;
       if (!w->across && right - left < need)
-        {
-          double grow = (need - (right - left)) / 2;
-          left -= grow;
-          right += grow;
-        }
-      else if (w->across && bottom - top < need)
-        {
-          double grow = (need - (bottom - top)) / 2;
-          top -= grow;
-          bottom += grow;
-        }
+        right = left + need;
 
       w->boxes[c] = (PlateauGraphBox) { (left + right) / 2, (top + bottom) / 2,
                                         right - left, bottom - top };
@@ -782,113 +771,6 @@ compute_boxes (Work *w)
     }
 }
 
-static GArray *
-rank_nodes (const LGraph *g,
-            int           r)
-{
-  return g_ptr_array_index (g->ranks, r);
-}
-
-static void
-shift_rank_from (LGraph *g,
-                 int     r,
-                 guint   from,
-                 double  dx)
-{
-  GArray *rank = rank_nodes (g, r);
-
-  for (guint i = from; i < rank->len; i++)
-    lnode (g, g_array_index (rank, int, i))->x += dx;
-}
-
-/* Moves a subgraph right with everything to its right in its ranks. */
-static void
-shift_cluster (Work  *w,
-               int    c,
-               double dx)
-{
-  LGraph *g = &w->g;
-  double left = w->boxes[c].x - w->boxes[c].width / 2;
-
-  for (int r = 0; r < g->n_ranks; r++)
-    {
-      GArray *rank = rank_nodes (g, r);
-      guint from = rank->len;
-
-      for (guint i = 0; i < rank->len && from == rank->len; i++)
-        {
-          LNode *n = lnode (g, g_array_index (rank, int, i));
-          gboolean member = plateau_graph_cluster_within (g, n->cluster, c);
-          gboolean in_span = r >= w->cluster_rmin[c] && r <= w->cluster_rmax[c];
-
-          if (member || (in_span && n->x - n->w / 2 >= left))
-            from = i;
-        }
-      shift_rank_from (g, r, from, dx);
-    }
-}
-
-static gboolean
-boxes_overlap (const PlateauGraphBox *a,
-               const PlateauGraphBox *b,
-               double                 gap)
-{
-  return fabs (a->x - b->x) < (a->width + b->width) / 2 + gap
-         && fabs (a->y - b->y) < (a->height + b->height) / 2 + gap;
-}
-
-/* Fixes one place where a node, or a sibling, intrudes on a subgraph box. */
-static gboolean
-repair_once (Work *w)
-{
-  LGraph *g = &w->g;
-  double gap = g->options->node_sep / 2;
-
-  for (int c = 0; c < g->n_clusters; c++)
-    {
-      PlateauGraphBox *b = &w->boxes[c];
-      double left = b->x - b->width / 2, right = b->x + b->width / 2;
-
-      if (b->width <= 0)
-        continue;
-
-      for (int r = MAX (w->cluster_rmin[c] - 1, 0);
-           r <= MIN (w->cluster_rmax[c] + 1, g->n_ranks - 1); r++)
-        {
-          GArray *rank = rank_nodes (g, r);
-
-          for (guint i = 0; i < rank->len; i++)
-            {
-              LNode *n = lnode (g, g_array_index (rank, int, i));
-              PlateauGraphBox nb = { n->x + n->right_extra / 2, n->y,
-                                     n->w + n->right_extra, MAX (n->h, 1) };
-
-              if (plateau_graph_cluster_within (g, n->cluster, c) || !boxes_overlap (b, &nb, 0))
-                continue;
-
-              if (n->x < b->x)
-                shift_cluster (w, c, n->x + n->w / 2 + n->right_extra + gap - left);
-              else
-                shift_rank_from (g, r, i, right + gap - (n->x - n->w / 2));
-              return TRUE;
-            }
-        }
-
-      for (int d = 0; d < g->n_clusters; d++)
-        {
-          PlateauGraphBox *o = &w->boxes[d];
-
-          if (d == c || o->width <= 0 || g->cluster_parent[d] != g->cluster_parent[c]
-              || o->x < b->x || !boxes_overlap (b, o, 0))
-            continue;
-          shift_cluster (w, d, right + gap - (o->x - o->width / 2));
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 place_clusters (Work *w)
 {
@@ -896,8 +778,6 @@ place_clusters (Work *w)
     return;
 
   compute_boxes (w);
-  for (int round = 0; round < MAX_REPAIR_ROUNDS && repair_once (w); round++)
-    compute_boxes (w);
 }
 
 /* Edge routing --------------------------------------------------------------- */
@@ -1416,6 +1296,16 @@ init_work (Work                            *w,
         w->g.cross_head = MAX (w->g.cross_head, sizes->title_height[c]);
     }
 
+  w->g.cluster_min_width = g_new0 (double, nc + 1);
+  w->g.cluster_head = g_new0 (double, nc + 1);
+  for (int c = 0; c < nc; c++)
+    {
+      if (w->across)
+        w->g.cluster_head[c] = sizes->title_height[c];
+      else
+        w->g.cluster_min_width[c] = sizes->title_width[c] + 2 * options->subgraph_pad;
+    }
+
   w->loops = g_array_new (FALSE, FALSE, sizeof (int));
   w->top_space = g_new0 (double, nc + 1);
   w->bottom_space = g_new0 (double, nc + 1);
@@ -1445,6 +1335,9 @@ clear_work (Work *w)
   g_array_unref (g->edges);
   g_free (g->cluster_parent);
   g_free (g->cluster_depth);
+  g_free (g->cluster_min_width);
+  g_free (g->cluster_head);
+  g_free (g->cluster_key);
   g_array_unref (w->loops);
   g_free (w->rank_top);
   g_free (w->rank_height);

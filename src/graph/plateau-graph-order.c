@@ -220,7 +220,8 @@ sort_group (const LGraph *g,
     {
       Item *item = &g_array_index (items, Item, k);
       if (item->cluster >= 0)
-        item->value /= -item->node;
+        item->value = g->cluster_key != NULL ? g->cluster_key[item->cluster]
+                                             : item->value / -item->node;
     }
 
   g_array_sort (items, compare_items);
@@ -426,7 +427,8 @@ initial_order (LGraph *g,
 /*
  * Sibling subgraphs must keep one left-to-right order in every rank, or
  * their boxes would overlap. Each subgraph gets one key, the mean relative
- * position of its members, and every rank is sorted by those keys.
+ * position of its members, and every rank is sorted by those keys, nodes
+ * outside subgraphs by their own relative position.
  */
 static void
 make_clusters_consistent (LGraph *g,
@@ -448,13 +450,8 @@ make_clusters_consistent (LGraph *g,
         }
     }
 
-  /* A node's value becomes its own position within the subgraph key. */
-  for (guint v = 0; v < g->nodes->len; v++)
-    {
-      LNode *n = lnode (g, v);
-      if (n->cluster >= 0)
-        value[v] = sum[n->cluster] / count[n->cluster] + 1e-6 * value[v];
-    }
+  for (int c = 0; c < g->n_clusters; c++)
+    g->cluster_key[c] = count[c] > 0 ? sum[c] / count[c] : 0.5;
 
   for (int r = 0; r < g->n_ranks; r++)
     sort_rank (g, r, value);
@@ -555,5 +552,8 @@ plateau_graph_order (LGraph *g)
 
   restore_order (g, best);
   if (g->n_clusters > 0)
-    make_clusters_consistent (g, value);
+    {
+      g->cluster_key = g_new0 (double, g->n_clusters);
+      make_clusters_consistent (g, value);
+    }
 }

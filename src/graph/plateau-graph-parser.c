@@ -548,7 +548,7 @@ parse_class_suffix (Parser *p,
 
   p->pos += 3;
   start = p->pos;
-  while (is_id_byte (p, p->pos) || peek (p, 0) == '-')
+  while (is_id_byte (p, p->pos))
     p->pos++;
 
   if (p->pos == start)
@@ -790,9 +790,17 @@ parse_pipe_label (Parser   *p,
                   EdgeSpec *spec)
 {
   gsize open = p->pos;
-  gsize i;
+  gsize i = open + 1;
 
-  for (i = open + 1; i < p->len && p->text[i] != '\n' && p->text[i] != '|'; i++)
+  while (byte_at (p, i) == ' ' || byte_at (p, i) == '\t')
+    i++;
+
+  /* A quoted label may hold ‘|’; the closing bar comes after the quote. */
+  if (byte_at (p, i) == '"')
+    for (i++; i < p->len && p->text[i] != '\n' && p->text[i] != '"'; i++)
+      ;
+
+  for (; i < p->len && p->text[i] != '\n' && p->text[i] != '|'; i++)
     ;
 
   if (byte_at (p, i) != '|')
@@ -982,10 +990,18 @@ parse_chain (Parser *p)
       at = p->pos;
       found = parse_edge (p, &spec);
       if (found == FOUND_ERROR)
-        return FALSE;
+        {
+          g_free (spec.label);
+          return FALSE;
+        }
       if (found == FOUND_NONE)
         {
           g_autofree char *what = describe_at (p, p->pos);
+          gsize id = id_end (p, p->pos);
+
+          if (id > p->pos && byte_at (p, id) == '@')
+            return fail (p, p->pos, PLATEAU_GRAPH_ERROR_UNSUPPORTED,
+                         _("edge ids (‘id@-->’) are not supported"));
           return fail (p, p->pos, PLATEAU_GRAPH_ERROR_SYNTAX,
                        _("expected an edge such as ‘-->’, ‘&’ or the end of the statement, "
                          "found %s"), what);
@@ -1627,6 +1643,10 @@ parse_header (Parser *p)
                        "begin with ‘graph’ or ‘flowchart’"), others[i]);
     }
 
+  if (p->pos >= p->len)
+    return fail (p, p->pos, PLATEAU_GRAPH_ERROR_SYNTAX,
+                 _("the diagram is empty; expected ‘graph’ or ‘flowchart’ to begin it"));
+
   {
     g_autofree char *found = describe_at (p, p->pos);
     return fail (p, p->pos, PLATEAU_GRAPH_ERROR_SYNTAX,
@@ -1799,12 +1819,12 @@ parse_document (Parser *p)
 {
   const char *invalid = NULL;
 
+  if (memchr (p->text, '\0', p->len) != NULL)
+    return fail (p, (const char *) memchr (p->text, '\0', p->len) - p->text,
+                 PLATEAU_GRAPH_ERROR_SYNTAX, _("the text contains a NUL character here"));
   if (!g_utf8_validate_len (p->text, p->len, &invalid))
     return fail (p, invalid - p->text, PLATEAU_GRAPH_ERROR_SYNTAX,
                  _("the text is not valid UTF-8 here"));
-  if (memchr (p->text, '\0', p->len) != NULL)
-    return fail (p, (const char *) memchr (p->text, '\0', p->len) - p->text,
-                 PLATEAU_GRAPH_ERROR_SYNTAX, _("the text contains a NUL character"));
   if (p->len >= 3 && memcmp (p->text, "\xef\xbb\xbf", 3) == 0)
     p->pos = 3;
 
@@ -1872,6 +1892,7 @@ plateau_graph_parse (const char           *text,
                      GError              **error)
 {
   Parser p = { 0 };
+  g_autofree char *copy = NULL;
   gboolean ok;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -1889,6 +1910,12 @@ plateau_graph_parse (const char           *text,
                      "reads as a diagram"), PLATEAU_GRAPH_MAX_INPUT);
       return NULL;
     }
+
+  /* A terminated copy lets the scanner use C string functions safely. */
+  copy = g_malloc (p.len + 1);
+  memcpy (copy, text, p.len);
+  copy[p.len] = '\0';
+  p.text = copy;
 
   p.graph = plateau_graph_new ();
   p.node_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

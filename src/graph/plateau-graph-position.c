@@ -398,26 +398,6 @@ assign_x (LGraph *g,
     g_free (xss[a]);
 }
 
-/* The balanced result can bring two neighbours too close; push them apart. */
-static void
-enforce_separation (LGraph *g,
-                    Bk     *bk)
-{
-  for (int r = 0; r < g->n_ranks; r++)
-    {
-      GArray *layer = rank_at (g, r);
-
-      for (guint i = 1; i < layer->len; i++)
-        {
-          int u = g_array_index (layer, int, i - 1), v = g_array_index (layer, int, i);
-          double need = lnode (g, u)->x + separation (bk, u, v);
-
-          if (lnode (g, v)->x < need)
-            lnode (g, v)->x = need;
-        }
-    }
-}
-
 /**
  * plateau_graph_position: (skip)
  * @g: the working graph, ordered
@@ -431,6 +411,6 @@ plateau_graph_position (LGraph *g)
 
   find_conflicts (&bk);
   assign_x (g, &bk);
-  enforce_separation (g, &bk);
   g_hash_table_unref (bk.conflicts);
+  plateau_graph_constrain (g);
 }

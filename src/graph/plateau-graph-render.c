@@ -626,10 +626,8 @@ draw_subgraph (cairo_t                    *cr,
   title = make_text (context, theme, TEXT_TITLE, s->title);
   pango_layout_get_extents (title, NULL, &logical);
   plateau_rgba_set_source (cr, s->style.has_color ? &s->style.color : &theme->muted);
-  cairo_move_to (cr, box->x - (logical.x + logical.width / 2.0) / PANGO_SCALE,
-                 graph->direction == PLATEAU_GRAPH_BT
-                 ? t + box->height - 6 - (double) logical.height / PANGO_SCALE
-                 : t + 6);
+  /* The layout reserved room for the title at the top in every direction. */
+  cairo_move_to (cr, box->x - (logical.x + logical.width / 2.0) / PANGO_SCALE, t + 6);
   pango_cairo_show_layout (cr, title);
   cairo_new_path (cr);
 }

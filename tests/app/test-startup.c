@@ -116,6 +116,49 @@ test_startup_missing_schema (void)
 }
 
 static void
+test_startup_stale_schema (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("plateau-schemas-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (folder, PLATEAU_SETTINGS_SCHEMA ".gschema.xml",
+                                              NULL);
+  g_autofree char *compiled = g_build_filename (folder, "gschemas.compiled", NULL);
+  const char *compile[] = { "glib-compile-schemas", folder, NULL };
+  const char *const changes[] = {
+    "GSETTINGS_SCHEMA_DIR", folder,
+    "XDG_DATA_DIRS", "/usr/share",
+    "G_DEBUG", NULL,
+    NULL,
+  };
+  g_auto (Run) run = { 0 };
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  /* A schema of another release: the width is a string there. */
+  g_file_set_contents (source,
+                       "<schemalist><schema id='" PLATEAU_SETTINGS_SCHEMA "' "
+                       "path='/io/github/plateau/Plateau/'>"
+                       "<key name='style-variant' type='s'><default>'dark'</default></key>"
+                       "<key name='window-width' type='s'><default>'wide'</default></key>"
+                       "</schema></schemalist>",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) compile, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  run_app (&run, changes);
+  g_unlink (compiled);
+  g_unlink (source);
+  g_rmdir (folder);
+
+  assert_first_frame (&run, 1080, 720);
+  g_assert_nonnull (strstr (run.err, "The settings schema " PLATEAU_SETTINGS_SCHEMA
+                                     " has no key “window-width” of type i"));
+  g_assert_null (strstr (run.err, "CRITICAL"));
+}
+
+static void
 test_startup_broken_settings (void)
 {
   g_autofree char *home = g_dir_make_tmp ("plateau-config-XXXXXX", NULL);
@@ -165,6 +208,7 @@ main (int   argc,
 
   g_test_add_func ("/startup/first-frame", test_startup_first_frame);
   g_test_add_func ("/startup/missing-schema", test_startup_missing_schema);
+  g_test_add_func ("/startup/stale-schema", test_startup_stale_schema);
   g_test_add_func ("/startup/broken-settings", test_startup_broken_settings);
 
   return g_test_run ();
