@@ -1033,3 +1033,95 @@ plateau_chart_render (const PlateauChart *chart,
   cairo_restore (cr);
   return TRUE;
 }
+
+/**
+ * plateau_chart_get_plot:
+ * @chart: a chart
+ * @theme: the theme it is drawn in
+ * @cr: a context like the one it is drawn on (for text measurement)
+ * @width: the width of the drawing, as given to plateau_chart_render()
+ * @height: its height
+ * @plot: (out): where the plot area lies and which data range it shows
+ *
+ * Lays @chart out as plateau_chart_render() would, without drawing, so that
+ * a pointer position over the drawing can be turned back into data.
+ *
+ * Returns: %FALSE when the chart has nothing to plot at this size
+ */
+gboolean
+plateau_chart_get_plot (const PlateauChart *chart,
+                        const PlateauTheme *theme,
+                        cairo_t            *cr,
+                        double              width,
+                        double              height,
+                        PlateauChartPlot   *plot)
+{
+  PlateauRender render = { chart, theme, cr, 0, width, height };
+  double dx = 1, dy = 0, legend_x, legend_y;
+  Frame frame = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (chart != NULL && theme != NULL && cr != NULL, FALSE);
+  g_return_val_if_fail (plot != NULL, FALSE);
+  *plot = (PlateauChartPlot) { 0 };
+  if (!(width > 1 && height > 1))
+    return FALSE;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  render.device_scale = MAX (hypot (dx, dy), 1e-3);
+  render.layout = create_layout (cr);
+  render.x.spec = &chart->axes[PLATEAU_AXIS_X];
+  render.y.spec = &chart->axes[PLATEAU_AXIS_Y];
+  render.x.log = render.x.spec->scale == PLATEAU_SCALE_LOG;
+  render.y.log = render.y.spec->scale == PLATEAU_SCALE_LOG;
+  render.x.have_data = scan_data_range (&render, PLATEAU_AXIS_X, &render.x.data_lo,
+                                        &render.x.data_hi);
+  render.y.have_data = scan_data_range (&render, PLATEAU_AXIS_Y, &render.y.data_lo,
+                                        &render.y.data_hi);
+  measure_frame (&render, &frame);
+  ok = layout_all (&render, &frame, &legend_x, &legend_y);
+  if (ok)
+    {
+      *plot = (PlateauChartPlot) {
+        render.plot.x, render.plot.y, render.plot.width, render.plot.height,
+        render.x.lo, render.x.hi, render.y.lo, render.y.hi,
+        render.x.spec->scale, render.y.spec->scale,
+      };
+    }
+
+  render_clear (&render);
+  return ok;
+}
+
+/**
+ * plateau_chart_plot_map:
+ * @plot: a plot from plateau_chart_get_plot()
+ * @axis: which axis
+ * @value: a data value
+ * @coordinate: (out): where @value lands, in user units of the drawing
+ *
+ * Returns: %FALSE when @value cannot be placed (not finite, or not positive
+ * on a logarithmic axis)
+ */
+gboolean
+plateau_chart_plot_map (const PlateauChartPlot *plot,
+                        PlateauAxisId           axis,
+                        double                  value,
+                        double                 *coordinate)
+{
+  gboolean is_x = axis == PLATEAU_AXIS_X;
+  PlateauScale scale = is_x ? plot->x_scale : plot->y_scale;
+  double lo = is_x ? plot->x_min : plot->y_min, hi = is_x ? plot->x_max : plot->y_max;
+  double t;
+
+  if (!isfinite (value) || !(hi > lo) || (scale == PLATEAU_SCALE_LOG && !(value > 0 && lo > 0)))
+    return FALSE;
+
+  if (scale == PLATEAU_SCALE_LOG)
+    t = (log10 (value) - log10 (lo)) / (log10 (hi) - log10 (lo));
+  else
+    t = (value - lo) / (hi - lo);
+
+  *coordinate = is_x ? plot->x + t * plot->width : plot->y + (1 - t) * plot->height;
+  return TRUE;
+}
