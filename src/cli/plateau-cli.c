@@ -13,6 +13,7 @@
 #include "plateau-cli.h"
 
 static const PlateauCliCommand commands[] = {
+  { "analyze", "Analyse a scenario and print the results", plateau_cli_analyze },
   { NULL, NULL, NULL },
 };
 

@@ -25,4 +25,6 @@ typedef struct
 
 void plateau_cli_print_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
+int plateau_cli_analyze (int argc, char **argv);
+
 G_END_DECLS

@@ -1,0 +1,649 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "plateau-analysis-private.h"
+
+/*
+ * The analysis is computed in one pass of steps over a private copy of the
+ * scenario's data: per-period figures, the ROI trend, returns to scale, the
+ * S-curve, stages and the forecast. Nothing in it changes afterwards, so
+ * views may hold it and read it from any thread.
+ */
+
+G_DEFINE_BOXED_TYPE (PlateauAnalysis, plateau_analysis, plateau_analysis_ref, plateau_analysis_unref)
+
+/**
+ * plateau_value_set:
+ * @value: the value to fill
+ * @x: the number
+ *
+ * Stores @x, or marks the value absent when @x is not finite, which only
+ * happens when a computation overflows.
+ */
+void
+plateau_value_set (PlateauValue *value,
+                   double        x)
+{
+  if (!isfinite (x))
+    {
+      plateau_value_set_absent (value, _("The value is too large to compute"));
+      return;
+    }
+
+  value->present = TRUE;
+  value->value = x;
+  value->reason = NULL;
+}
+
+/**
+ * plateau_value_set_absent:
+ * @value: the value to fill
+ * @reason: why there is no number, in plain words
+ *
+ * Marks the value absent.
+ */
+void
+plateau_value_set_absent (PlateauValue *value,
+                          const char   *reason)
+{
+  value->present = FALSE;
+  value->value = 0;
+  value->reason = reason;
+}
+
+/**
+ * plateau_analysis_intern:
+ * @self: an analysis being built
+ * @text: a string
+ *
+ * Returns: a copy of @text that lives as long as the analysis
+ */
+const char *
+plateau_analysis_intern (PlateauAnalysis *self,
+                         const char      *text)
+{
+  return g_string_chunk_insert_const (self->strings, text);
+}
+
+/**
+ * plateau_analysis_printf:
+ * @self: an analysis being built
+ * @format: a printf-style format
+ *
+ * Returns: the formatted text, living as long as the analysis
+ */
+const char *
+plateau_analysis_printf (PlateauAnalysis *self,
+                         const char      *format,
+                         ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return plateau_analysis_intern (self, text);
+}
+
+/**
+ * plateau_analysis_warn:
+ * @self: an analysis being built
+ * @period: the period's index, or -1
+ * @code: a stable code
+ * @message: the message, living as long as the analysis
+ *
+ * Adds a warning.
+ */
+void
+plateau_analysis_warn (PlateauAnalysis *self,
+                       int              period,
+                       const char      *code,
+                       const char      *message)
+{
+  PlateauWarning warning = { period, code, message };
+
+  g_array_append_val (self->warnings, warning);
+}
+
+static gboolean
+parse_number (const char *text,
+              double     *number)
+{
+  char *end = NULL;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (*text == '\0')
+    return FALSE;
+
+  *number = g_ascii_strtod (text, &end);
+  while (g_ascii_isspace (*end))
+    end++;
+
+  return *end == '\0' && isfinite (*number);
+}
+
+/*
+ * t is each label's number when every label is a number and they increase;
+ * otherwise the position, with a warning when numbers repeat or go back.
+ */
+static void
+assign_time (PlateauAnalysis *self)
+{
+  guint n = self->n_periods;
+  gboolean numeric = n > 0;
+
+  for (guint i = 0; i < n && numeric; i++)
+    numeric = parse_number (self->periods[i].label, &self->periods[i].t);
+
+  for (guint i = 1; i < n && numeric; i++)
+    {
+      PlateauPeriodResult *p = &self->periods[i], *q = &self->periods[i - 1];
+
+      if (p->t > q->t)
+        continue;
+
+      numeric = FALSE;
+      if (p->t == q->t)
+        plateau_analysis_warn (self, i, "duplicate-label",
+                               plateau_analysis_printf (self,
+                                 _("Period “%s” repeats the label of the period before it; "
+                                   "periods are placed by position instead"), p->label));
+      else
+        plateau_analysis_warn (self, i, "unsorted-labels",
+                               plateau_analysis_printf (self,
+                                 _("Period “%s” comes after “%s” in the table but before it "
+                                   "in time; periods are placed by position instead"),
+                                 p->label, q->label));
+    }
+
+  for (guint i = 0; i < n && !numeric; i++)
+    self->periods[i].t = i + 1;
+}
+
+static gboolean
+in_range (double x)
+{
+  double m = fabs (x);
+
+  return m == 0 || (m >= PLATEAU_MIN_MAGNITUDE && m <= PLATEAU_MAX_MAGNITUDE);
+}
+
+/* A period whose numbers cannot be analysed is left out of every sum and
+ * fit, with a warning naming it. */
+static gboolean
+check_period (PlateauAnalysis     *self,
+              guint                i,
+              PlateauPeriodResult *p)
+{
+  if (!isfinite (p->investment) || !isfinite (p->ret))
+    plateau_analysis_warn (self, i, "invalid-value",
+                           plateau_analysis_printf (self,
+                             _("Period “%s” has a value that is not a finite number; "
+                               "it is left out"), p->label));
+  else if (p->investment < 0)
+    plateau_analysis_warn (self, i, "negative-investment",
+                           plateau_analysis_printf (self,
+                             _("Period “%s” has a negative investment; it is left out"),
+                             p->label));
+  else if (!in_range (p->investment) || !in_range (p->ret))
+    plateau_analysis_warn (self, i, "out-of-range",
+                           plateau_analysis_printf (self,
+                             _("Period “%s” has a value outside the range Plateau analyses "
+                               "(0, or magnitudes from 1e-50 to 1e50); it is left out"),
+                             p->label));
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+static void
+compute_roi (PlateauAnalysis     *self,
+             guint                i,
+             PlateauPeriodResult *p)
+{
+  if (p->investment > 0)
+    {
+      plateau_value_set (&p->roi, p->ret / p->investment);
+      return;
+    }
+
+  plateau_value_set_absent (&p->roi, _("There is no investment in this period"));
+  plateau_analysis_warn (self, i, "zero-investment",
+                         plateau_analysis_printf (self,
+                           _("Period “%s” has no investment, so its ROI is undefined"),
+                           p->label));
+}
+
+static void
+compute_marginal (PlateauPeriodResult       *p,
+                  const PlateauPeriodResult *prev)
+{
+  double d_invest, d_return, scale;
+
+  if (prev == NULL)
+    {
+      plateau_value_set_absent (&p->marginal_roi, _("There is no earlier period to compare"));
+      plateau_value_set_absent (&p->growth_change, _("There is no earlier period to compare"));
+      return;
+    }
+
+  d_invest = p->investment - prev->investment;
+  d_return = p->ret - prev->ret;
+  scale = MAX (fabs (p->investment), fabs (prev->investment));
+  plateau_value_set (&p->growth_change, p->growth - prev->growth);
+
+  if (fabs (d_invest) <= 1e-9 * scale || d_invest == 0)
+    plateau_value_set_absent (&p->marginal_roi,
+                              _("The investment did not change from the period before"));
+  else
+    plateau_value_set (&p->marginal_roi, d_return / d_invest);
+}
+
+static void
+compute_periods (PlateauAnalysis *self)
+{
+  long double ci = 0, ce = 0;
+  const PlateauPeriodResult *prev = NULL;
+
+  for (guint i = 0; i < self->n_periods; i++)
+    {
+      PlateauPeriodResult *p = &self->periods[i];
+      const char *left_out = _("The period is left out of the analysis");
+
+      self->valid[i] = check_period (self, i, p);
+      if (!self->valid[i])
+        {
+          p->cumulative_investment = (double) ci;
+          p->cumulative_return = (double) ce;
+          plateau_value_set_absent (&p->roi, left_out);
+          plateau_value_set_absent (&p->cumulative_roi, left_out);
+          plateau_value_set_absent (&p->marginal_roi, left_out);
+          plateau_value_set_absent (&p->growth_change, left_out);
+          continue;
+        }
+
+      self->n_valid++;
+      ci += p->investment;
+      ce += p->ret;
+      p->cumulative_investment = (double) ci;
+      p->cumulative_return = (double) ce;
+      p->growth = p->ret;
+      compute_roi (self, i, p);
+
+      if (ci > 0)
+        plateau_value_set (&p->cumulative_roi, (double) (ce / ci));
+      else
+        plateau_value_set_absent (&p->cumulative_roi, _("Nothing has been invested yet"));
+
+      compute_marginal (p, prev);
+      prev = p;
+    }
+}
+
+static const char *
+too_few (PlateauAnalysis *self,
+         guint            needed,
+         guint            have)
+{
+  return plateau_analysis_printf (self,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Needs at least %u usable periods; there is %u",
+                                               "Needs at least %u usable periods; there are %u",
+                                               have),
+                                  needed, have);
+}
+
+/* Fills the slope's interval and p-value from Student's t with n − 2 df. */
+static void
+fill_slope_inference (PlateauAnalysis *self,
+                      const PlateauOls *ols,
+                      PlateauValue     *se,
+                      PlateauValue     *lo,
+                      PlateauValue     *hi,
+                      PlateauValue     *p_value)
+{
+  const char *reason;
+  double t_crit;
+
+  if (!ols->have_errors)
+    {
+      reason = too_few (self, 3, ols->n);
+      plateau_value_set_absent (se, reason);
+      plateau_value_set_absent (lo, reason);
+      plateau_value_set_absent (hi, reason);
+      plateau_value_set_absent (p_value, reason);
+      return;
+    }
+
+  t_crit = plateau_t_critical_95 (ols->n - 2);
+  plateau_value_set (se, ols->slope_se);
+  plateau_value_set (lo, ols->slope - t_crit * ols->slope_se);
+  plateau_value_set (hi, ols->slope + t_crit * ols->slope_se);
+
+  if (ols->slope_se > 0)
+    plateau_value_set (p_value, plateau_t_two_sided_p (ols->slope / ols->slope_se, ols->n - 2));
+  else if (ols->slope != 0)
+    plateau_value_set (p_value, 0.0);
+  else
+    plateau_value_set_absent (p_value, _("The values are constant"));
+}
+
+static void
+fill_r2 (PlateauValue     *r2,
+         const PlateauOls *ols)
+{
+  if (ols->sst > 0)
+    plateau_value_set (r2, 1.0 - ols->ssr / ols->sst);
+  else
+    plateau_value_set_absent (r2, _("The values are constant"));
+}
+
+/* Collects t and ROI of the periods that have an ROI. */
+static guint
+collect_roi (PlateauAnalysis *self,
+             double          *t,
+             double          *roi)
+{
+  guint k = 0;
+
+  for (guint i = 0; i < self->n_periods; i++)
+    {
+      const PlateauPeriodResult *p = &self->periods[i];
+
+      if (!p->roi.present)
+        continue;
+
+      t[k] = p->t;
+      roi[k++] = p->roi.value;
+    }
+
+  return k;
+}
+
+static void
+compute_trailing_slope (PlateauAnalysis *self,
+                        const double    *t,
+                        const double    *roi,
+                        guint            n)
+{
+  PlateauTrend *trend = &self->trend;
+  guint w = self->settings.trailing_window;
+  PlateauOls ols;
+
+  trend->trailing_window = w;
+
+  if (n < w)
+    {
+      plateau_value_set_absent (&trend->trailing_slope,
+                                plateau_analysis_printf (self,
+                                  _("There are fewer periods with an ROI (%u) than the "
+                                    "trailing window (%u)"), n, w));
+      return;
+    }
+
+  if (plateau_ols_fit (t + n - w, roi + n - w, w, &ols))
+    plateau_value_set (&trend->trailing_slope, ols.slope);
+  else
+    plateau_value_set_absent (&trend->trailing_slope, _("The recent periods share one time"));
+}
+
+static void
+compute_trend (PlateauAnalysis *self)
+{
+  PlateauTrend *trend = &self->trend;
+  PlateauOls *ols = &self->trend_ols;
+  g_autofree double *t = g_new (double, MAX (self->n_periods, 1));
+  g_autofree double *roi = g_new (double, MAX (self->n_periods, 1));
+  guint n = collect_roi (self, t, roi);
+  const char *reason;
+
+  trend->n = n;
+  compute_trailing_slope (self, t, roi, n);
+
+  if (!plateau_ols_fit (t, roi, n, ols))
+    {
+      trend->status = n < 2 ? PLATEAU_FIT_TOO_FEW_POINTS : PLATEAU_FIT_DEGENERATE;
+      reason = n < 2 ? too_few (self, 2, n) : _("Every period has the same time");
+      trend->reason = reason;
+      plateau_value_set_absent (&trend->slope, reason);
+      plateau_value_set_absent (&trend->intercept, reason);
+      plateau_value_set_absent (&trend->r2, reason);
+      fill_slope_inference (self, ols, &trend->slope_se, &trend->slope_ci_lo,
+                            &trend->slope_ci_hi, &trend->p_value);
+      return;
+    }
+
+  trend->status = PLATEAU_FIT_OK;
+  plateau_value_set (&trend->slope, ols->slope);
+  plateau_value_set (&trend->intercept, ols->intercept);
+  fill_r2 (&trend->r2, ols);
+  fill_slope_inference (self, ols, &trend->slope_se, &trend->slope_ci_lo,
+                        &trend->slope_ci_hi, &trend->p_value);
+}
+
+static PlateauReturnsVerdict
+judge_returns (const PlateauElasticity *e)
+{
+  if (!e->b_ci_lo.present || !e->b_ci_hi.present)
+    return PLATEAU_RETURNS_UNKNOWN;
+  if (e->b_ci_hi.value < 1)
+    return PLATEAU_RETURNS_DIMINISHING;
+  if (e->b_ci_lo.value > 1)
+    return PLATEAU_RETURNS_INCREASING;
+
+  return PLATEAU_RETURNS_CONSTANT;
+}
+
+static void
+set_elasticity_absent (PlateauElasticity *e,
+                       PlateauFitStatus   status,
+                       const char        *reason)
+{
+  e->status = status;
+  e->reason = reason;
+  plateau_value_set_absent (&e->a, reason);
+  plateau_value_set_absent (&e->b, reason);
+  plateau_value_set_absent (&e->b_ci_lo, reason);
+  plateau_value_set_absent (&e->b_ci_hi, reason);
+  plateau_value_set_absent (&e->r2, reason);
+}
+
+static void
+compute_elasticity (PlateauAnalysis *self)
+{
+  PlateauElasticity *e = &self->elasticity;
+  g_autofree double *li = g_new (double, MAX (self->n_periods, 1));
+  g_autofree double *le = g_new (double, MAX (self->n_periods, 1));
+  PlateauValue unused_se;
+  PlateauOls ols;
+  guint n = 0;
+
+  for (guint i = 0; i < self->n_periods; i++)
+    {
+      const PlateauPeriodResult *p = &self->periods[i];
+
+      if (self->valid[i] && p->investment > 0 && p->ret > 0)
+        {
+          li[n] = log (p->investment);
+          le[n++] = log (p->ret);
+        }
+    }
+
+  e->n = n;
+  if (n < 3)
+    {
+      set_elasticity_absent (e, PLATEAU_FIT_TOO_FEW_POINTS,
+                             plateau_analysis_printf (self,
+                               _("Needs at least 3 periods with positive investment and "
+                                 "return; there are %u"), n));
+      return;
+    }
+
+  if (!plateau_ols_fit (li, le, n, &ols))
+    {
+      set_elasticity_absent (e, PLATEAU_FIT_DEGENERATE,
+                             _("The investment is the same in every period, so its effect "
+                               "on the return cannot be told apart"));
+      return;
+    }
+
+  e->status = PLATEAU_FIT_OK;
+  plateau_value_set (&e->a, exp (ols.intercept));
+  plateau_value_set (&e->b, ols.slope);
+  fill_r2 (&e->r2, &ols);
+  fill_slope_inference (self, &ols, &unused_se, &e->b_ci_lo, &e->b_ci_hi, &unused_se);
+  e->verdict = judge_returns (e);
+}
+
+static void
+compute_smoothed_marginal (PlateauAnalysis *self)
+{
+  const PlateauElasticity *e = &self->elasticity;
+
+  for (guint i = 0; i < self->n_periods; i++)
+    {
+      PlateauPeriodResult *p = &self->periods[i];
+
+      if (!p->roi.present)
+        plateau_value_set_absent (&p->smoothed_marginal_roi, p->roi.reason);
+      else if (!e->b.present)
+        plateau_value_set_absent (&p->smoothed_marginal_roi, e->reason);
+      else
+        plateau_value_set (&p->smoothed_marginal_roi, e->b.value * p->roi.value);
+    }
+}
+
+static void
+copy_scenario (PlateauAnalysis *self,
+               PlateauScenario *scenario)
+{
+  const double *plan;
+
+  self->name = g_strdup (plateau_scenario_get_name (scenario));
+  self->unit = g_strdup (plateau_scenario_get_unit (scenario));
+  plateau_scenario_get_settings (scenario, &self->settings);
+  if (!plateau_settings_validate (&self->settings, NULL))
+    plateau_settings_init_default (&self->settings);
+
+  plan = plateau_scenario_get_plan (scenario, &self->n_plan);
+  self->plan = g_memdup2 (plan, self->n_plan * sizeof (double));
+
+  self->n_periods = plateau_scenario_get_n_periods (scenario);
+  self->periods = g_new0 (PlateauPeriodResult, self->n_periods);
+  self->valid = g_new0 (gboolean, self->n_periods);
+
+  for (guint i = 0; i < self->n_periods; i++)
+    {
+      const PlateauPeriod *in = plateau_scenario_get_period (scenario, i);
+      PlateauPeriodResult *p = &self->periods[i];
+
+      p->label = plateau_analysis_intern (self, in->label);
+      p->investment = in->investment;
+      p->ret = in->ret;
+      p->growth = isfinite (in->ret) && in_range (in->ret) ? in->ret : 0;
+    }
+}
+
+static void
+warn_if_short (PlateauAnalysis *self)
+{
+  if (self->n_valid >= 3)
+    return;
+
+  plateau_analysis_warn (self, -1, "too-few-periods",
+                         plateau_analysis_printf (self,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "Only %u usable period: the ROI trend needs at least 3 "
+                                        "and the S-curve at least 6",
+                                        "Only %u usable periods: the ROI trend needs at least 3 "
+                                        "and the S-curve at least 6",
+                                        self->n_valid),
+                           self->n_valid));
+}
+
+/**
+ * plateau_analysis_new:
+ * @scenario: the scenario to analyse
+ *
+ * Analyses the scenario as it is now. This never fails: whatever cannot be
+ * computed is absent, with its reason, and warnings name the periods that
+ * were left out or could not be used.
+ *
+ * Returns: (transfer full): the analysis
+ */
+PlateauAnalysis *
+plateau_analysis_new (PlateauScenario *scenario)
+{
+  PlateauAnalysis *self;
+
+  g_return_val_if_fail (PLATEAU_IS_SCENARIO (scenario), NULL);
+
+  self = g_new0 (PlateauAnalysis, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->strings = g_string_chunk_new (4096);
+  self->warnings = g_array_new (FALSE, FALSE, sizeof (PlateauWarning));
+  self->forecast = g_array_new (FALSE, FALSE, sizeof (PlateauForecastPoint));
+
+  copy_scenario (self, scenario);
+  assign_time (self);
+  compute_periods (self);
+  warn_if_short (self);
+  compute_trend (self);
+  compute_elasticity (self);
+  compute_smoothed_marginal (self);
+  plateau_analysis_fit_lifecycle (self);
+  plateau_analysis_classify (self);
+  plateau_analysis_forecast (self);
+
+  return self;
+}
+
+/**
+ * plateau_analysis_ref:
+ * @self: an analysis
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
+PlateauAnalysis *
+plateau_analysis_ref (PlateauAnalysis *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+/**
+ * plateau_analysis_unref:
+ * @self: (transfer full): an analysis
+ *
+ * Drops one reference, freeing the analysis with the last.
+ */
+void
+plateau_analysis_unref (PlateauAnalysis *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->name);
+  g_free (self->unit);
+  g_free (self->periods);
+  g_free (self->valid);
+  g_free (self->plan);
+  g_array_unref (self->forecast);
+  g_array_unref (self->warnings);
+  g_string_chunk_free (self->strings);
+  g_free (self);
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "plateau-scenario.h"
+
+G_BEGIN_DECLS
+
+/* An ordinary least-squares line y = intercept + slope x. */
+typedef struct
+{
+  guint n;
+  double slope;
+  double intercept;
+  double sxx;
+  double sst;
+  double ssr;
+  double x_mean;
+  /* Present only when n > 2: residual variance and the coefficients' errors. */
+  gboolean have_errors;
+  double sigma2;
+  double slope_se;
+  double intercept_se;
+  double cov_intercept_slope;
+} PlateauOls;
+
+gboolean plateau_ols_fit          (const double *x,
+                                   const double *y,
+                                   guint         n,
+                                   PlateauOls   *ols);
+double   plateau_t_critical_95    (double        df);
+double   plateau_t_two_sided_p    (double        t,
+                                   double        df);
+
+/* The outcome of an S-curve fit by Levenberg–Marquardt. */
+typedef enum
+{
+  PLATEAU_CURVE_FIT_OK,
+  PLATEAU_CURVE_FIT_DEGENERATE,
+  PLATEAU_CURVE_FIT_NO_START,
+  PLATEAU_CURVE_FIT_NOT_CONVERGED,
+} PlateauCurveFitStatus;
+
+typedef struct
+{
+  PlateauCurveModel model;
+  double K;
+  double r;
+  double x0;
+  gboolean have_cov;
+  double cov[9];
+  double ssr;
+  double sst;
+  guint n;
+  guint iterations;
+  gboolean converged;
+} PlateauCurveFit;
+
+PlateauCurveFitStatus plateau_curve_fit      (PlateauCurveModel  model,
+                                              const double      *x,
+                                              const double      *y,
+                                              guint              n,
+                                              PlateauCurveFit   *fit);
+double                plateau_curve_fraction (PlateauCurveModel  model,
+                                              double             r,
+                                              double             x0,
+                                              double             x);
+double                plateau_curve_value    (PlateauCurveModel  model,
+                                              double             K,
+                                              double             r,
+                                              double             x0,
+                                              double             x);
+
+void plateau_model_init_gsl (void);
+
+G_END_DECLS

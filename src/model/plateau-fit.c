@@ -1,0 +1,530 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_multifit_nlinear.h>
+#include <math.h>
+#include <string.h>
+
+#include "plateau-fit-private.h"
+
+#define N_PARAMS 3
+#define MAX_STARTS 3
+#define MAX_ITERATIONS 400
+
+/**
+ * plateau_model_init_gsl:
+ *
+ * GSL aborts the process on errors by default; the model reports every
+ * failure through status codes instead, so the handler is turned off once.
+ */
+void
+plateau_model_init_gsl (void)
+{
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      gsl_set_error_handler_off ();
+      g_once_init_leave (&initialised, 1);
+    }
+}
+
+/**
+ * plateau_ols_fit:
+ * @x: abscissae
+ * @y: ordinates
+ * @n: number of points
+ * @ols: (out): the fitted line
+ *
+ * Fits a straight line by ordinary least squares, with centred sums in
+ * extended precision so that large offsets such as years do not cancel.
+ *
+ * Returns: %FALSE when n < 2 or every x is the same
+ */
+gboolean
+plateau_ols_fit (const double *x,
+                 const double *y,
+                 guint         n,
+                 PlateauOls   *ols)
+{
+  long double sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, ssr = 0;
+  long double mx, my;
+
+  memset (ols, 0, sizeof *ols);
+  ols->n = n;
+  if (n < 2)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      sx += x[i];
+      sy += y[i];
+    }
+  mx = sx / n;
+  my = sy / n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      long double dx = x[i] - mx, dy = y[i] - my;
+
+      sxx += dx * dx;
+      sxy += dx * dy;
+      syy += dy * dy;
+    }
+
+  if (!(sxx > 0))
+    return FALSE;
+
+  ols->slope = (double) (sxy / sxx);
+  ols->intercept = (double) (my - sxy / sxx * mx);
+  ols->sxx = (double) sxx;
+  ols->sst = (double) syy;
+  ols->x_mean = (double) mx;
+
+  for (guint i = 0; i < n; i++)
+    {
+      long double e = y[i] - (ols->intercept + (long double) ols->slope * x[i]);
+
+      ssr += e * e;
+    }
+  ols->ssr = (double) ssr;
+
+  if (n > 2)
+    {
+      ols->have_errors = TRUE;
+      ols->sigma2 = (double) (ssr / (n - 2));
+      ols->slope_se = sqrt (ols->sigma2 / ols->sxx);
+      ols->intercept_se = sqrt (ols->sigma2 * (1.0 / n + ols->x_mean * ols->x_mean / ols->sxx));
+      ols->cov_intercept_slope = -ols->x_mean * ols->sigma2 / ols->sxx;
+    }
+
+  return TRUE;
+}
+
+/**
+ * plateau_t_critical_95:
+ * @df: degrees of freedom, > 0
+ *
+ * Returns: the two-sided 95 % critical value of Student's t
+ */
+double
+plateau_t_critical_95 (double df)
+{
+  return gsl_cdf_tdist_Qinv (0.025, df);
+}
+
+/**
+ * plateau_t_two_sided_p:
+ * @t: the t statistic
+ * @df: degrees of freedom, > 0
+ *
+ * Returns: the two-sided p-value of @t
+ */
+double
+plateau_t_two_sided_p (double t,
+                       double df)
+{
+  return 2.0 * gsl_cdf_tdist_Q (fabs (t), df);
+}
+
+/**
+ * plateau_curve_fraction:
+ * @model: the curve's shape
+ * @r: the rate
+ * @x0: the inflection point
+ * @x: where to evaluate
+ *
+ * Returns: the curve's value over its ceiling at @x, in [0, 1]
+ */
+double
+plateau_curve_fraction (PlateauCurveModel model,
+                        double            r,
+                        double            x0,
+                        double            x)
+{
+  double z = r * (x - x0);
+
+  if (model == PLATEAU_CURVE_GOMPERTZ)
+    return exp (-exp (-z));
+
+  return 1.0 / (1.0 + exp (-z));
+}
+
+/**
+ * plateau_curve_value:
+ * @model: the curve's shape
+ * @K: the ceiling
+ * @r: the rate
+ * @x0: the inflection point
+ * @x: where to evaluate
+ *
+ * Returns: the curve's value at @x
+ */
+double
+plateau_curve_value (PlateauCurveModel model,
+                     double            K,
+                     double            r,
+                     double            x0,
+                     double            x)
+{
+  return K * plateau_curve_fraction (model, r, x0, x);
+}
+
+typedef struct
+{
+  PlateauCurveModel model;
+  const double *x;
+  const double *y;
+  size_t n;
+} CurveData;
+
+static int
+curve_f (const gsl_vector *p,
+         void             *data,
+         gsl_vector       *f)
+{
+  const CurveData *d = data;
+  double K = gsl_vector_get (p, 0), r = gsl_vector_get (p, 1), x0 = gsl_vector_get (p, 2);
+
+  for (size_t i = 0; i < d->n; i++)
+    gsl_vector_set (f, i, plateau_curve_value (d->model, K, r, x0, d->x[i]) - d->y[i]);
+
+  return GSL_SUCCESS;
+}
+
+/*
+ * The derivatives are written so that no term becomes 0 × ∞ far from the
+ * inflection: f (1 − f) for the logistic is 1 / ((1 + e^−z)(1 + e^z)), and
+ * g e^−z for the Gompertz is exp (−e^−z − z).
+ */
+static int
+curve_df (const gsl_vector *p,
+          void             *data,
+          gsl_matrix       *J)
+{
+  const CurveData *d = data;
+  double K = gsl_vector_get (p, 0), r = gsl_vector_get (p, 1), x0 = gsl_vector_get (p, 2);
+
+  for (size_t i = 0; i < d->n; i++)
+    {
+      double dx = d->x[i] - x0, z = r * dx, f, slope;
+
+      if (d->model == PLATEAU_CURVE_GOMPERTZ)
+        {
+          f = exp (-exp (-z));
+          slope = exp (-exp (-z) - z);
+        }
+      else
+        {
+          f = 1.0 / (1.0 + exp (-z));
+          slope = 1.0 / ((1.0 + exp (-z)) * (1.0 + exp (z)));
+        }
+
+      if (!isfinite (slope))
+        slope = 0;
+
+      gsl_matrix_set (J, i, 0, f);
+      gsl_matrix_set (J, i, 1, K * slope * dx);
+      gsl_matrix_set (J, i, 2, -K * slope * r);
+    }
+
+  return GSL_SUCCESS;
+}
+
+static double
+curve_ssr (PlateauCurveModel model,
+           const double     *x,
+           const double     *y,
+           guint             n,
+           const double      p[N_PARAMS])
+{
+  double ssr = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double e = plateau_curve_value (model, p[0], p[1], p[2], x[i]) - y[i];
+
+      ssr += e * e;
+    }
+
+  return ssr;
+}
+
+/* The transform that makes the curve a straight line in x, for a given K. */
+static double
+linearise (PlateauCurveModel model,
+           double            fraction)
+{
+  if (model == PLATEAU_CURVE_GOMPERTZ)
+    return -log (-log (fraction));
+
+  return log (fraction / (1.0 - fraction));
+}
+
+typedef struct
+{
+  double p[N_PARAMS];
+  double ssr;
+} Start;
+
+/*
+ * Fisher–Pry starting values: for a trial ceiling K, the linearised
+ * fraction y / K is a straight line r (x − x0); a few ceilings above the
+ * largest observation are tried and the best lines kept. Works on the
+ * rescaled data, where every quantity is of order one.
+ */
+static guint
+find_starts (PlateauCurveModel model,
+             const double     *x,
+             const double     *y,
+             guint             n,
+             double            y_max,
+             Start             starts[MAX_STARTS])
+{
+  static const double multipliers[] = { 1.02, 1.05, 1.1, 1.2, 1.35, 1.5, 2, 3, 5, 10 };
+  g_autofree double *lx = g_new (double, n);
+  g_autofree double *lz = g_new (double, n);
+  guint n_starts = 0;
+
+  for (guint m = 0; m < G_N_ELEMENTS (multipliers); m++)
+    {
+      double K = multipliers[m] * y_max;
+      PlateauOls ols;
+      Start s;
+      guint k = 0, slot;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double fraction = y[i] / K;
+
+          if (fraction > 1e-9 && fraction < 1 - 1e-9)
+            {
+              lx[k] = x[i];
+              lz[k++] = linearise (model, fraction);
+            }
+        }
+
+      if (!plateau_ols_fit (lx, lz, k, &ols) || !(ols.slope > 0))
+        continue;
+
+      s.p[0] = K;
+      s.p[1] = ols.slope;
+      s.p[2] = -ols.intercept / ols.slope;
+      s.ssr = curve_ssr (model, x, y, n, s.p);
+      if (!isfinite (s.ssr))
+        continue;
+
+      /* Keep the best few, sorted by their residual sum of squares. */
+      slot = MIN (n_starts, MAX_STARTS - 1);
+      if (n_starts == MAX_STARTS && s.ssr >= starts[slot].ssr)
+        continue;
+      while (slot > 0 && starts[slot - 1].ssr > s.ssr)
+        {
+          starts[slot] = starts[slot - 1];
+          slot--;
+        }
+      starts[slot] = s;
+      n_starts = MIN (n_starts + 1, MAX_STARTS);
+    }
+
+  return n_starts;
+}
+
+static gboolean
+gradient_is_small (gsl_multifit_nlinear_workspace *w)
+{
+  gsl_vector *f = gsl_multifit_nlinear_residual (w);
+  gsl_matrix *J = gsl_multifit_nlinear_jac (w);
+  double g[N_PARAMS], fnorm = gsl_blas_dnrm2 (f);
+  gsl_vector_view gv = gsl_vector_view_array (g, N_PARAMS);
+
+  gsl_blas_dgemv (CblasTrans, 1.0, J, f, 0.0, &gv.vector);
+
+  for (guint k = 0; k < N_PARAMS; k++)
+    {
+      gsl_vector_view col = gsl_matrix_column (J, k);
+
+      if (fabs (g[k]) > 1e-6 * (1 + fnorm) * (1 + gsl_blas_dnrm2 (&col.vector)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  double p[N_PARAMS];
+  double cov[N_PARAMS * N_PARAMS];
+  gboolean have_cov;
+  double ssr;
+  guint iterations;
+} Solution;
+
+static gboolean
+run_lm (CurveData      *data,
+        const Start    *start,
+        Solution       *solution)
+{
+  gsl_multifit_nlinear_parameters params = gsl_multifit_nlinear_default_parameters ();
+  gsl_multifit_nlinear_fdf fdf = { 0 };
+  gsl_multifit_nlinear_workspace *w;
+  gsl_vector_const_view p0 = gsl_vector_const_view_array (start->p, N_PARAMS);
+  gsl_matrix_view cov = gsl_matrix_view_array (solution->cov, N_PARAMS, N_PARAMS);
+  int info = 0, status;
+  gboolean ok;
+
+  params.trs = gsl_multifit_nlinear_trs_lm;
+  fdf.f = curve_f;
+  fdf.df = curve_df;
+  fdf.n = data->n;
+  fdf.p = N_PARAMS;
+  fdf.params = data;
+
+  w = gsl_multifit_nlinear_alloc (gsl_multifit_nlinear_trust, &params, data->n, N_PARAMS);
+  gsl_multifit_nlinear_init (&p0.vector, &fdf, w);
+  status = gsl_multifit_nlinear_driver (MAX_ITERATIONS, 1e-12, 1e-12, 0.0, NULL, NULL, &info, w);
+
+  /* "No progress" at a point where the gradient vanishes is convergence
+   * within the precision of doubles, not a failure. */
+  ok = status == GSL_SUCCESS || (status == GSL_ENOPROG && gradient_is_small (w));
+
+  for (guint k = 0; k < N_PARAMS; k++)
+    solution->p[k] = gsl_vector_get (gsl_multifit_nlinear_position (w), k);
+  solution->iterations = gsl_multifit_nlinear_niter (w);
+  solution->ssr = pow (gsl_blas_dnrm2 (gsl_multifit_nlinear_residual (w)), 2);
+  solution->have_cov =
+    gsl_multifit_nlinear_covar (gsl_multifit_nlinear_jac (w), 0.0, &cov.matrix) == GSL_SUCCESS;
+
+  gsl_multifit_nlinear_free (w);
+
+  for (guint k = 0; k < N_PARAMS; k++)
+    ok = ok && isfinite (solution->p[k]);
+
+  return ok && isfinite (solution->ssr);
+}
+
+/* Maps the parameters and their covariance from the rescaled problem back:
+ * K = Ks ys, r = rs / xs, x0 = x0s xs + xmin. */
+static void
+unscale (PlateauCurveFit *fit,
+         const Solution  *s,
+         double           x_offset,
+         double           x_scale,
+         double           y_scale,
+         guint            n)
+{
+  double factor[N_PARAMS] = { y_scale, 1.0 / x_scale, x_scale };
+  double sigma2 = n > N_PARAMS ? s->ssr / (n - N_PARAMS) : 0;
+
+  fit->K = s->p[0] * y_scale;
+  fit->r = s->p[1] / x_scale;
+  fit->x0 = s->p[2] * x_scale + x_offset;
+  fit->ssr = s->ssr * y_scale * y_scale;
+  fit->iterations = s->iterations;
+  fit->have_cov = s->have_cov && n > N_PARAMS;
+
+  for (guint i = 0; i < N_PARAMS; i++)
+    for (guint j = 0; j < N_PARAMS; j++)
+      fit->cov[i * N_PARAMS + j] = s->cov[i * N_PARAMS + j] * sigma2 * factor[i] * factor[j];
+
+  for (guint k = 0; k < N_PARAMS * N_PARAMS; k++)
+    fit->have_cov = fit->have_cov && isfinite (fit->cov[k]);
+}
+
+/**
+ * plateau_curve_fit:
+ * @model: the curve's shape
+ * @x: abscissae
+ * @y: ordinates
+ * @n: number of points, > 3
+ * @fit: (out): the fit
+ *
+ * Fits y = K F(r (x − x0)) by Levenberg–Marquardt from Fisher–Pry starting
+ * values, on data rescaled to the unit square. The covariance is that of
+ * least squares with the residual variance estimated on n − 3 degrees of
+ * freedom.
+ *
+ * Returns: the outcome; @fit is filled whenever it is not
+ *   %PLATEAU_CURVE_FIT_DEGENERATE or %PLATEAU_CURVE_FIT_NO_START
+ */
+PlateauCurveFitStatus
+plateau_curve_fit (PlateauCurveModel model,
+                   const double     *x,
+                   const double     *y,
+                   guint             n,
+                   PlateauCurveFit  *fit)
+{
+  g_autofree double *xs = g_new (double, n);
+  g_autofree double *ys = g_new (double, n);
+  double x_min = x[0], x_max = x[0], y_scale = 0, y_max = -G_MAXDOUBLE;
+  long double y_sum = 0, sst = 0;
+  Start starts[MAX_STARTS];
+  Solution best = { { 0 } }, s;
+  gboolean have_best = FALSE;
+  guint n_starts;
+  CurveData data = { model, xs, ys, n };
+
+  plateau_model_init_gsl ();
+  memset (fit, 0, sizeof *fit);
+  fit->model = model;
+  fit->n = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      x_min = MIN (x_min, x[i]);
+      x_max = MAX (x_max, x[i]);
+      y_scale = MAX (y_scale, fabs (y[i]));
+      y_sum += y[i];
+    }
+
+  for (guint i = 0; i < n; i++)
+    sst += (y[i] - y_sum / n) * (y[i] - y_sum / n);
+  fit->sst = (double) sst;
+
+  if (!(x_max > x_min) || !(y_scale > 0) || !(sst > 0))
+    return PLATEAU_CURVE_FIT_DEGENERATE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      xs[i] = (x[i] - x_min) / (x_max - x_min);
+      ys[i] = y[i] / y_scale;
+      y_max = MAX (y_max, ys[i]);
+    }
+
+  if (!(y_max > 0))
+    return PLATEAU_CURVE_FIT_DEGENERATE;
+
+  n_starts = find_starts (model, xs, ys, n, y_max, starts);
+  if (n_starts == 0)
+    return PLATEAU_CURVE_FIT_NO_START;
+
+  /* Try the best starts in turn and keep the best converged solution; an
+   * early success with a small residual ends the search. */
+  for (guint k = 0; k < n_starts; k++)
+    {
+      if (!run_lm (&data, &starts[k], &s))
+        continue;
+
+      if (!have_best || s.ssr < best.ssr)
+        best = s;
+      have_best = TRUE;
+
+      if (best.ssr <= 1e-6 * (double) sst / (y_scale * y_scale))
+        break;
+    }
+
+  fit->converged = have_best;
+  if (!have_best)
+    {
+      run_lm (&data, &starts[0], &best);
+      unscale (fit, &best, x_min, x_max - x_min, y_scale, n);
+      return PLATEAU_CURVE_FIT_NOT_CONVERGED;
+    }
+
+  unscale (fit, &best, x_min, x_max - x_min, y_scale, n);
+  return PLATEAU_CURVE_FIT_OK;
+}
