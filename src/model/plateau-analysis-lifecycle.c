@@ -411,7 +411,7 @@ assess_by_curve (PlateauAnalysis *self)
       c->confidence = PLATEAU_CONFIDENCE_HIGH;
       c->reason = plateau_analysis_printf (self,
                     _("The S-curve fits closely (R² = %.3f) and its ceiling K is determined "
-                      "within ±%.1f %%."), r2, 100 * rel_se);
+                      "within ±%.2g %%."), r2, 100 * rel_se);
       return;
     }
 
@@ -422,7 +422,7 @@ assess_by_curve (PlateauAnalysis *self)
   else
     c->reason = plateau_analysis_printf (self,
                   _("The S-curve fits (R² = %.3f), but its ceiling K is only determined "
-                    "within ±%.1f %%."), r2, 100 * rel_se);
+                    "within ±%.2g %%."), r2, 100 * rel_se);
 }
 
 /**

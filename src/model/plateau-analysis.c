@@ -68,7 +68,7 @@ const char *
 plateau_analysis_intern (PlateauAnalysis *self,
                          const char      *text)
 {
-  return g_string_chunk_insert_const (self->strings, text);
+  return g_string_chunk_insert (self->strings, text);
 }
 
 /**

@@ -198,8 +198,8 @@ curve_f (const gsl_vector *p,
 
 /*
  * The derivatives are written so that no term becomes 0 × ∞ far from the
- * inflection: f (1 − f) for the logistic is 1 / ((1 + e^−z)(1 + e^z)), and
- * g e^−z for the Gompertz is exp (−e^−z − z).
+ * inflection: f (1 − f) for the logistic is e^−z f², cut to zero where e^−z
+ * is huge, and g e^−z for the Gompertz is exp (−e^−z − z).
  */
 static int
 curve_df (const gsl_vector *p,
@@ -213,15 +213,17 @@ curve_df (const gsl_vector *p,
     {
       double dx = d->x[i] - x0, z = r * dx, f, slope;
 
+      double e = exp (-z);
+
       if (d->model == PLATEAU_CURVE_GOMPERTZ)
         {
-          f = exp (-exp (-z));
-          slope = exp (-exp (-z) - z);
+          f = exp (-e);
+          slope = exp (-e - z);
         }
       else
         {
-          f = 1.0 / (1.0 + exp (-z));
-          slope = 1.0 / ((1.0 + exp (-z)) * (1.0 + exp (z)));
+          f = 1.0 / (1.0 + e);
+          slope = e < 1e150 ? e * f * f : 0;
         }
 
       if (!isfinite (slope))
@@ -378,6 +380,9 @@ run_lm (CurveData      *data,
   gboolean ok;
 
   params.trs = gsl_multifit_nlinear_trs_lm;
+  /* Three parameters on rescaled data: the normal equations are well
+   * conditioned, and Cholesky is several times faster than QR. */
+  params.solver = gsl_multifit_nlinear_solver_cholesky;
   fdf.f = curve_f;
   fdf.df = curve_df;
   fdf.n = data->n;
@@ -502,8 +507,8 @@ plateau_curve_fit (PlateauCurveModel model,
   if (n_starts == 0)
     return PLATEAU_CURVE_FIT_NO_START;
 
-  /* Try the best starts in turn and keep the best converged solution; an
-   * early success with a small residual ends the search. */
+  /* Try the best starts in turn and keep the best converged solution; a
+   * success that explains most of the variation ends the search. */
   for (guint k = 0; k < n_starts; k++)
     {
       if (!run_lm (&data, &starts[k], &s))
@@ -513,7 +518,7 @@ plateau_curve_fit (PlateauCurveModel model,
         best = s;
       have_best = TRUE;
 
-      if (best.ssr <= 1e-6 * (double) sst / (y_scale * y_scale))
+      if (best.ssr <= 0.05 * (double) sst / (y_scale * y_scale))
         break;
     }
 

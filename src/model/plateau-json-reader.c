@@ -216,7 +216,8 @@ read_number (Reader *r)
 
   errno = 0;
   i = integral ? g_ascii_strtoll (token, NULL, 10) : 0;
-  if (integral && errno == 0)
+  /* "-0" is read as a double so that its sign survives. */
+  if (integral && errno == 0 && !(i == 0 && token[0] == '-'))
     {
       json_node_set_int (node, i);
       r->p = p;
