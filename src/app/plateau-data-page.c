@@ -486,6 +486,7 @@ show_paste_error (PlateauDataPage *self,
                   const GError    *error)
 {
   gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), error->message);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
@@ -916,6 +917,10 @@ plateau_data_page_dispose (GObject *object)
   g_clear_object (&self->stack);
   g_clear_pointer (&self->analysis, plateau_analysis_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLATEAU_TYPE_DATA_PAGE);
+
+  /* The template's top box is not a bound child; it goes here. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (plateau_data_page_parent_class)->dispose (object);
 }

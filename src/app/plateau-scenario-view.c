@@ -152,6 +152,10 @@ plateau_scenario_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLATEAU_TYPE_SCENARIO_VIEW);
 
+  /* The template's top box is not a bound child; it goes here. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
   G_OBJECT_CLASS (plateau_scenario_view_parent_class)->dispose (object);
 }
 

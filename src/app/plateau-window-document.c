@@ -58,6 +58,16 @@ plateau_window_get_modified (PlateauWindow *self)
 }
 
 static void
+set_enabled (PlateauWindow *self,
+             const char    *name,
+             gboolean       enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
 update_actions (PlateauWindow *self)
 {
   gboolean open = self->document != NULL;
@@ -65,11 +75,11 @@ update_actions (PlateauWindow *self)
                                      "add-scenario", "add-graph" };
 
   for (guint i = 0; i < G_N_ELEMENTS (document_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), document_actions[i], open);
+    set_enabled (self, document_actions[i], open);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "undo",
+  set_enabled (self, "undo",
                                  open && plateau_command_stack_can_undo (self->stack));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "redo",
+  set_enabled (self, "redo",
                                  open && plateau_command_stack_can_redo (self->stack));
 }
 
@@ -214,6 +224,7 @@ plateau_window_get_autosave_path (PlateauWindow *self)
 static void
 on_stack_changed (PlateauWindow *self)
 {
+  plateau_window_sidebar_reconcile (self);
   update_actions (self);
   plateau_window_update_title (self);
   schedule_autosave (self);
@@ -249,7 +260,8 @@ plateau_window_set_document (PlateauWindow   *self,
   g_clear_pointer (&self->autosave_path, g_free);
   disconnect_document (self);
 
-  self->selected = NULL;
+  g_clear_object (&self->selected);
+  self->lost_model = NULL;
   self->restored = FALSE;
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
@@ -545,11 +557,11 @@ new_document_now (PlateauWindow *self,
 }
 
 static void
-new_document (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+new_document (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
 {
-  plateau_window_confirm_discard (PLATEAU_WINDOW (widget), new_document_now, NULL, NULL);
+  plateau_window_confirm_discard (PLATEAU_WINDOW (user_data), new_document_now, NULL, NULL);
 }
 
 static void
@@ -576,29 +588,29 @@ on_open_response (GtkNativeDialog *chooser,
 }
 
 static void
-open_document (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+open_document (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
 {
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open Document"), GTK_WINDOW (widget),
+  chooser = gtk_file_chooser_native_new (_("Open Document"), GTK_WINDOW (user_data),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), document_filter ());
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), widget);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), user_data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-open_recent (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+open_recent (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
 {
   GFile *file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
-  plateau_window_confirm_discard (PLATEAU_WINDOW (widget), open_file_now, file,
+  plateau_window_confirm_discard (PLATEAU_WINDOW (user_data), open_file_now, file,
                                   g_object_unref);
 }
 
@@ -630,30 +642,30 @@ open_sample_now (PlateauWindow *self,
 }
 
 static void
-open_sample (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+open_sample (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
 {
-  plateau_window_confirm_discard (PLATEAU_WINDOW (widget), open_sample_now, NULL, NULL);
+  plateau_window_confirm_discard (PLATEAU_WINDOW (user_data), open_sample_now, NULL, NULL);
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
 {
-  PlateauWindow *self = PLATEAU_WINDOW (widget);
+  PlateauWindow *self = PLATEAU_WINDOW (user_data);
 
   clear_pending (self);
   save (self);
 }
 
 static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
-  PlateauWindow *self = PLATEAU_WINDOW (widget);
+  PlateauWindow *self = PLATEAU_WINDOW (user_data);
 
   clear_pending (self);
   save_as (self);
@@ -667,27 +679,27 @@ close_document_now (PlateauWindow *self,
 }
 
 static void
-close_document (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+close_document (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
-  plateau_window_confirm_discard (PLATEAU_WINDOW (widget), close_document_now, NULL, NULL);
+  plateau_window_confirm_discard (PLATEAU_WINDOW (user_data), close_document_now, NULL, NULL);
 }
 
 static void
-undo (GtkWidget  *widget,
-      const char *action_name,
-      GVariant   *parameter)
+undo (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
 {
-  plateau_command_stack_undo (PLATEAU_WINDOW (widget)->stack);
+  plateau_command_stack_undo (PLATEAU_WINDOW (user_data)->stack);
 }
 
 static void
-redo (GtkWidget  *widget,
-      const char *action_name,
-      GVariant   *parameter)
+redo (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
 {
-  plateau_command_stack_redo (PLATEAU_WINDOW (widget)->stack);
+  plateau_command_stack_redo (PLATEAU_WINDOW (user_data)->stack);
 }
 
 /* CSV import. */
@@ -812,9 +824,9 @@ on_import_chooser_response (GtkNativeDialog *chooser,
 }
 
 static void
-import_csv (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+import_csv (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
 {
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter = gtk_file_filter_new ();
@@ -825,12 +837,12 @@ import_csv (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "tsv");
   gtk_file_filter_add_suffix (filter, "txt");
 
-  chooser = gtk_file_chooser_native_new (_("Import CSV"), GTK_WINDOW (widget),
+  chooser = gtk_file_chooser_native_new (_("Import CSV"), GTK_WINDOW (user_data),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response), widget);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response), user_data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1152,26 +1164,18 @@ update_recent_menu (PlateauWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
-/**
- * plateau_window_document_class_init:
- * @widget_class: the window's class
- *
- * Installs the document actions.
- */
-void
-plateau_window_document_class_init (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_document);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_document);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent);
-  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv);
-  gtk_widget_class_install_action (widget_class, "win.close-document", NULL, close_document);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo);
-}
+static const GActionEntry document_actions[] = {
+  { "new", new_document, NULL, NULL, NULL, { 0 } },
+  { "open", open_document, NULL, NULL, NULL, { 0 } },
+  { "open-recent", open_recent, "s", NULL, NULL, { 0 } },
+  { "open-sample", open_sample, NULL, NULL, NULL, { 0 } },
+  { "save", save_action, NULL, NULL, NULL, { 0 } },
+  { "save-as", save_as_action, NULL, NULL, NULL, { 0 } },
+  { "import-csv", import_csv, NULL, NULL, NULL, { 0 } },
+  { "close-document", close_document, NULL, NULL, NULL, { 0 } },
+  { "undo", undo, NULL, NULL, NULL, { 0 } },
+  { "redo", redo, NULL, NULL, NULL, { 0 } },
+};
 
 /**
  * plateau_window_document_init:
@@ -1185,6 +1189,8 @@ plateau_window_document_init (PlateauWindow *self)
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   self->stack = plateau_command_stack_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self), document_actions,
+                                   G_N_ELEMENTS (document_actions), self);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
@@ -1206,6 +1212,7 @@ plateau_window_document_dispose (PlateauWindow *self)
   g_clear_handle_id (&self->autosave_timeout, g_source_remove);
   clear_pending (self);
   disconnect_document (self);
+  g_clear_object (&self->selected);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->stack);

@@ -45,6 +45,9 @@ struct _PlateauWindow
 
   /* What is selected in the sidebar: a scenario or a graph. */
   GObject *selected;
+  /* Where the selected item was when it left the document. */
+  GListModel *lost_model;
+  guint lost_position;
 
   /* Autosave of unsaved work to the state folder. */
   char *autosave_path;
@@ -65,7 +68,6 @@ void     plateau_window_show_error          (PlateauWindow *self,
 void     plateau_window_show_selected       (PlateauWindow *self);
 
 /* plateau-window-document.c */
-void     plateau_window_document_class_init (GtkWidgetClass *widget_class);
 void     plateau_window_document_init       (PlateauWindow *self);
 void     plateau_window_document_dispose    (PlateauWindow *self);
 gboolean plateau_window_is_modified         (PlateauWindow *self);
@@ -73,14 +75,13 @@ void     plateau_window_confirm_discard     (PlateauWindow            *self,
                                              PlateauWindowContinuation then,
                                              gpointer                  data,
                                              GDestroyNotify            destroy);
-void     plateau_window_autosave_now        (PlateauWindow *self);
 void     plateau_window_forget_autosave     (PlateauWindow *self);
 
 /* plateau-window-sidebar.c */
-void     plateau_window_sidebar_class_init  (GtkWidgetClass *widget_class);
 void     plateau_window_sidebar_init        (PlateauWindow *self);
 void     plateau_window_sidebar_bind        (PlateauWindow *self);
 void     plateau_window_select              (PlateauWindow *self,
                                              GObject       *item);
+void     plateau_window_sidebar_reconcile   (PlateauWindow *self);
 
 G_END_DECLS

@@ -101,6 +101,16 @@ locate (PlateauWindow *self,
 }
 
 static void
+set_enabled (PlateauWindow *self,
+             const char    *name,
+             gboolean       enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
 update_item_actions (PlateauWindow *self)
 {
   GListModel *model = NULL;
@@ -108,11 +118,11 @@ update_item_actions (PlateauWindow *self)
   gboolean found = locate (self, self->selected, &model, &position);
   guint n = found ? g_list_model_get_n_items (model) : 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rename-item", found);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicate-item", found);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delete-item", found);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "move-item-up", found && position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "move-item-down",
+  set_enabled (self, "rename-item", found);
+  set_enabled (self, "duplicate-item", found);
+  set_enabled (self, "delete-item", found);
+  set_enabled (self, "move-item-up", found && position > 0);
+  set_enabled (self, "move-item-down",
                                  found && position + 1 < n);
 }
 
@@ -161,7 +171,7 @@ plateau_window_select (PlateauWindow *self,
   if (!locate (self, item, &model, &position))
     item = NULL;
 
-  self->selected = item;
+  g_set_object (&self->selected, item);
   select_row_of (self, self->scenario_list, PLATEAU_IS_SCENARIO (item) ? item : NULL);
   select_row_of (self, self->graph_list, PLATEAU_IS_CONCEPT_GRAPH (item) ? item : NULL);
 
@@ -197,8 +207,11 @@ on_row_selected (GtkListBox    *list,
     plateau_window_select (self, item);
 }
 
-/* After scenarios or graphs were added, removed or moved, the selection
- * stays on its item if it is still there, else moves to a neighbour. */
+/* After scenarios or graphs were added, removed or moved, the lists have
+ * made new rows: the selected item gets its row selected again. An item that
+ * left the document may come back within the same edit (a move is a removal
+ * and an insertion), so only where it was is noted here; the selection moves
+ * to a neighbour once the edit is over (plateau_window_sidebar_reconcile()). */
 static void
 on_items_changed (GListModel    *model,
                   guint          position,
@@ -208,8 +221,6 @@ on_items_changed (GListModel    *model,
 {
   GListModel *found_model;
   guint found_position;
-  guint n;
-  g_autoptr (GObject) neighbour = NULL;
 
   if (locate (self, self->selected, &found_model, &found_position))
     {
@@ -217,12 +228,39 @@ on_items_changed (GListModel    *model,
       return;
     }
 
+  self->lost_model = model;
+  self->lost_position = position;
+}
+
+/**
+ * plateau_window_sidebar_reconcile:
+ * @self: a #PlateauWindow
+ *
+ * Moves the selection to a neighbour if the selected item has left the
+ * document.
+ */
+void
+plateau_window_sidebar_reconcile (PlateauWindow *self)
+{
+  GListModel *model;
+  guint position;
+  guint n;
+  g_autoptr (GObject) neighbour = NULL;
+
+  if (self->document == NULL || locate (self, self->selected, &model, &position))
+    return;
+
+  model = self->lost_model != NULL ? self->lost_model
+                                   : plateau_document_get_scenarios (self->document);
   n = g_list_model_get_n_items (model);
   if (n > 0)
-    neighbour = g_list_model_get_item (model, MIN (position, n - 1));
+    neighbour = g_list_model_get_item (model, MIN (self->lost_position, n - 1));
   else if (plateau_document_get_n_scenarios (self->document) > 0)
     neighbour = g_object_ref (G_OBJECT (plateau_document_get_scenario (self->document, 0)));
+  else if (plateau_document_get_n_graphs (self->document) > 0)
+    neighbour = g_object_ref (G_OBJECT (plateau_document_get_graph (self->document, 0)));
 
+  self->lost_model = NULL;
   plateau_window_select (self, neighbour);
 }
 
@@ -313,11 +351,11 @@ unique_name (PlateauWindow *self,
 }
 
 static void
-add_scenario (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+add_scenario (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
 {
-  PlateauWindow *self = PLATEAU_WINDOW (widget);
+  PlateauWindow *self = PLATEAU_WINDOW (user_data);
   g_autoptr (PlateauScenario) scenario = plateau_scenario_new ("");
   g_autofree char *name = NULL;
 
@@ -330,11 +368,11 @@ add_scenario (GtkWidget  *widget,
 }
 
 static void
-add_graph (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+add_graph (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
 {
-  PlateauWindow *self = PLATEAU_WINDOW (widget);
+  PlateauWindow *self = PLATEAU_WINDOW (user_data);
   g_autoptr (PlateauConceptGraph) graph = NULL;
   g_autofree char *name = NULL;
   g_autofree char *source = NULL;
@@ -351,11 +389,11 @@ add_graph (GtkWidget  *widget,
 }
 
 static void
-duplicate_item (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+duplicate_item (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
-  PlateauWindow *self = PLATEAU_WINDOW (widget);
+  PlateauWindow *self = PLATEAU_WINDOW (user_data);
   GObject *item = self->selected;
   g_autofree char *first = NULL;
   g_autofree char *name = NULL;
@@ -389,11 +427,11 @@ duplicate_item (GtkWidget  *widget,
 }
 
 static void
-delete_item (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+delete_item (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
 {
-  PlateauWindow *self = PLATEAU_WINDOW (widget);
+  PlateauWindow *self = PLATEAU_WINDOW (user_data);
   GObject *item = self->selected;
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
@@ -446,19 +484,19 @@ move_item (PlateauWindow *self,
 }
 
 static void
-move_item_up (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+move_item_up (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
 {
-  move_item (PLATEAU_WINDOW (widget), -1);
+  move_item (PLATEAU_WINDOW (user_data), -1);
 }
 
 static void
-move_item_down (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+move_item_down (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
-  move_item (PLATEAU_WINDOW (widget), 1);
+  move_item (PLATEAU_WINDOW (user_data), 1);
 }
 
 /* Renaming. */
@@ -518,11 +556,11 @@ on_rename_text (GtkEditable      *entry,
 }
 
 static void
-rename_item (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+rename_item (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
 {
-  PlateauWindow *self = PLATEAU_WINDOW (widget);
+  PlateauWindow *self = PLATEAU_WINDOW (user_data);
   GObject *item = self->selected;
   GtkWidget *dialog;
   GtkWidget *entry;
@@ -553,23 +591,15 @@ rename_item (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/**
- * plateau_window_sidebar_class_init:
- * @widget_class: the window's class
- *
- * Installs the actions on the document's scenarios and graphs.
- */
-void
-plateau_window_sidebar_class_init (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.add-scenario", NULL, add_scenario);
-  gtk_widget_class_install_action (widget_class, "win.add-graph", NULL, add_graph);
-  gtk_widget_class_install_action (widget_class, "win.rename-item", NULL, rename_item);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-item", NULL, duplicate_item);
-  gtk_widget_class_install_action (widget_class, "win.delete-item", NULL, delete_item);
-  gtk_widget_class_install_action (widget_class, "win.move-item-up", NULL, move_item_up);
-  gtk_widget_class_install_action (widget_class, "win.move-item-down", NULL, move_item_down);
-}
+static const GActionEntry item_actions[] = {
+  { "add-scenario", add_scenario, NULL, NULL, NULL, { 0 } },
+  { "add-graph", add_graph, NULL, NULL, NULL, { 0 } },
+  { "rename-item", rename_item, NULL, NULL, NULL, { 0 } },
+  { "duplicate-item", duplicate_item, NULL, NULL, NULL, { 0 } },
+  { "delete-item", delete_item, NULL, NULL, NULL, { 0 } },
+  { "move-item-up", move_item_up, NULL, NULL, NULL, { 0 } },
+  { "move-item-down", move_item_down, NULL, NULL, NULL, { 0 } },
+};
 
 /**
  * plateau_window_sidebar_init:
@@ -581,6 +611,9 @@ void
 plateau_window_sidebar_init (PlateauWindow *self)
 {
   GtkListBox *lists[] = { self->scenario_list, self->graph_list };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), item_actions,
+                                   G_N_ELEMENTS (item_actions), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {

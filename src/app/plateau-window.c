@@ -140,9 +140,6 @@ plateau_window_class_init (PlateauWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlateauWindow, stage_badge);
   gtk_widget_class_bind_template_child (widget_class, PlateauWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-
-  plateau_window_document_class_init (widget_class);
-  plateau_window_sidebar_class_init (widget_class);
 }
 
 static void
@@ -168,8 +165,8 @@ plateau_window_init (PlateauWindow *self)
                            G_CALLBACK (on_analysis_changed), self, G_CONNECT_SWAPPED);
   plateau_stage_badge_set_analysis (self->stage_badge, NULL);
 
-  plateau_window_document_init (self);
   plateau_window_sidebar_init (self);
+  plateau_window_document_init (self);
 }
 
 /**

@@ -41,6 +41,7 @@ gboolean             plateau_window_save_to            (PlateauWindow      *self
 GtkWidget           *plateau_window_import_csv_file    (PlateauWindow      *self,
                                                         GFile              *file);
 GtkWidget           *plateau_window_offer_recovery     (PlateauWindow      *self);
+void                 plateau_window_autosave_now       (PlateauWindow      *self);
 
 PlateauDocument     *plateau_window_get_document       (PlateauWindow      *self);
 GFile               *plateau_window_get_file           (PlateauWindow      *self);
