@@ -308,6 +308,11 @@ plateau_ticks_log (double        lo,
       ticks->hi = hi;
     }
 
+  /* A range too narrow to hold two 1-2-5 values, such as 100 to 130, is
+   * still an axis: it gets linear steps, placed on the log scale. */
+  if (ticks->n < 2 && plateau_ticks_linear (lo, hi, max_ticks, FALSE, FALSE, ticks))
+    ticks->log = TRUE;
+
   return ticks->n >= 1;
 }
 
