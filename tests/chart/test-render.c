@@ -152,6 +152,7 @@ test_degenerate_data (void)
     { "nothing finite", { NAN, INFINITY, 1 }, { 1, 2, NAN }, 3, FALSE, FALSE },
     { "no positive value on a log axis", { 1, 2, 3 }, { 0, -1, -2 }, 3, TRUE, FALSE },
     { "one positive value on a log axis", { 1, 2, 3 }, { 0, 7, -2 }, 3, TRUE, TRUE },
+    { "a narrow range on a log axis", { 1, 2, 3 }, { 103, 120, 131 }, 3, TRUE, TRUE },
     { "huge values", { -1e308, 0, 1e308 }, { 1e308, -1e308, 0 }, 3, FALSE, TRUE },
     { "the largest doubles", { -1.7e308, 0, 1.7e308 }, { 1.7e308, -1.7e308, 0 }, 3, FALSE, TRUE },
   };
