@@ -108,6 +108,14 @@ try_step (double        lo,
     return FALSE;
 
   fill_linear (ticks, first, last, m, k);
+
+  /* Among subnormal numbers neighbouring ticks can round to one value. */
+  for (guint i = 1; i < ticks->n; i++)
+    {
+      if (!(ticks->ticks[i].value > ticks->ticks[i - 1].value))
+        return FALSE;
+    }
+
   ticks->lo = extend ? ticks->ticks[0].value : lo;
   ticks->hi = extend ? ticks->ticks[ticks->n - 1].value : hi;
   return TRUE;
