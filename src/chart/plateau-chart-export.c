@@ -18,6 +18,7 @@
 #include "plateau-chart-png.h"
 
 #define MAX_PIXELS 16384
+#define PT_PER_PX 0.75
 
 static const PlateauExportPreset presets[] = {
   { "1280x720", 1280, 720, 0 },
@@ -226,7 +227,9 @@ draw_vector (const PlateauChart         *chart,
     }
   else
     {
-      surface = cairo_pdf_surface_create_for_stream (sink_write, sink, w, h);
+      /* The drawing's units are 1/96 inch; PDF's are points, 1/72 inch. */
+      surface = cairo_pdf_surface_create_for_stream (sink_write, sink, w * PT_PER_PX,
+                                                     h * PT_PER_PX);
       if (plateau_chart_get_title (chart) != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                         plateau_chart_get_title (chart));
@@ -234,6 +237,8 @@ draw_vector (const PlateauChart         *chart,
     }
 
   cr = cairo_create (surface);
+  if (options->format == PLATEAU_EXPORT_PDF)
+    cairo_scale (cr, PT_PER_PX, PT_PER_PX);
   plateau_chart_render (chart, theme, cr, w, h,
                         options->transparent ? PLATEAU_RENDER_TRANSPARENT : 0);
   cairo_show_page (cr);

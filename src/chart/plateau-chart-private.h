@@ -129,6 +129,7 @@ typedef struct
   guint n_bar_series;
   GPtrArray *paths;           /* of PlateauPath, one per series */
   guint8 *occupancy;          /* coarse map of the plot the data covers */
+  PlateauChartLayout *layout_out;
   gboolean legend_boxed;      /* inside the plot, on a panel */
   gboolean legend_vertical;
 } PlateauRender;

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "plateau-chart-private.h"
 
@@ -719,11 +720,34 @@ draw_axis_lines (PlateauRender *render)
 }
 
 static void
-draw_tick_labels (PlateauRender *render)
+record_label (PlateauRender *render,
+              gboolean       on_x,
+              double         x,
+              double         y,
+              double         w,
+              double         h)
+{
+  PlateauChartRect box = { x, y, w, h };
+  PlateauChartLayout *out = render->layout_out;
+
+  if (out == NULL)
+    return;
+
+  if (on_x)
+    g_array_append_val (out->x_labels, box);
+  else
+    g_array_append_val (out->y_labels, box);
+}
+
+/* Labels are placed in order along the axis; one that would touch the
+ * last placed label, or leave the canvas, is left out (its tick stays).
+ * Tick counts are chosen so this is rare: it happens only when even the
+ * fewest ticks do not fit, as in a very narrow widget. */
+static void
+draw_y_labels (PlateauRender *render)
 {
   const PlateauRect *p = &render->plot;
-  double slot = p->width / MAX (render->x.ticks.n, 1);
-  double w, h;
+  double last_top = INFINITY, w, h;
 
   for (guint i = 0; i < render->y.ticks.n; i++)
     {
@@ -732,8 +756,22 @@ draw_tick_labels (PlateauRender *render)
 
       plateau_render_set_text (render, PLATEAU_THEME_FONT_TICK, text, -1, 1);
       plateau_render_text_size (render, &w, &h);
-      show_text_at (render, p->x - GAP - w, y - h / 2, &render->theme->muted);
+      y -= h / 2;
+      if (y + h > last_top || y < 0 || y + h > render->height || p->x - GAP - w < 0)
+        continue;
+
+      show_text_at (render, p->x - GAP - w, y, &render->theme->muted);
+      record_label (render, FALSE, p->x - GAP - w, y, w, h);
+      last_top = y;
     }
+}
+
+static void
+draw_x_labels (PlateauRender *render)
+{
+  const PlateauRect *p = &render->plot;
+  double slot = p->width / MAX (render->x.ticks.n, 1);
+  double last_right = -INFINITY, w, h;
 
   for (guint i = 0; i < render->x.ticks.n; i++)
     {
@@ -745,9 +783,15 @@ draw_tick_labels (PlateauRender *render)
                                render->chart->categories != NULL ? slot - 4 : -1, 1);
       plateau_render_text_size (render, &w, &h);
       x = CLAMP (x - w / 2, 0, render->width - w);
+      if (x < last_right + GAP / 2 || x < 0 || x + w > render->width)
+        continue;
+
       show_text_at (render, x, p->y + p->height + GAP, &render->theme->muted);
+      record_label (render, TRUE, x, p->y + p->height + GAP, w, h);
+      last_right = x + w;
     }
 }
+
 
 static void
 draw_axis_titles (PlateauRender *render,
@@ -963,6 +1007,129 @@ layout_all (PlateauRender *render,
 }
 
 /**
+ * plateau_chart_layout_clear:
+ * @layout: a layout filled by plateau_chart_render_with_layout()
+ *
+ * Frees what @layout holds.
+ */
+void
+plateau_chart_layout_clear (PlateauChartLayout *layout)
+{
+  g_clear_pointer (&layout->x_labels, g_array_unref);
+  g_clear_pointer (&layout->y_labels, g_array_unref);
+}
+
+static void
+layout_begin (PlateauChartLayout *layout)
+{
+  memset (layout, 0, sizeof *layout);
+  layout->x_labels = g_array_new (FALSE, FALSE, sizeof (PlateauChartRect));
+  layout->y_labels = g_array_new (FALSE, FALSE, sizeof (PlateauChartRect));
+}
+
+static void
+layout_finish (PlateauRender      *render,
+               PlateauChartLayout *layout)
+{
+  layout->drew_data = TRUE;
+  layout->plot = (PlateauChartRect) { render->plot.x, render->plot.y, render->plot.width,
+                                      render->plot.height };
+  layout->x_min = render->x.lo;
+  layout->x_max = render->x.hi;
+  layout->y_min = render->y.lo;
+  layout->y_max = render->y.hi;
+  layout->x_scale = render->x.spec->scale;
+  layout->y_scale = render->y.spec->scale;
+}
+
+static void
+draw_all (PlateauRender *render,
+          const Frame   *frame,
+          double         legend_x,
+          double         legend_y)
+{
+  draw_stages (render);
+  draw_grid (render);
+  draw_axis_lines (render);
+  plateau_render_series (render);
+  draw_markers (render);
+  draw_annotations (render);
+  draw_y_labels (render);
+  draw_x_labels (render);
+  draw_axis_titles (render, frame);
+  if (isfinite (legend_x))
+    plateau_render_legend_draw (render, legend_x, legend_y);
+  draw_titles (render, frame);
+}
+
+/**
+ * plateau_chart_render_with_layout:
+ * @chart: the chart to draw
+ * @theme: the theme to draw it in
+ * @cr: any cairo context: a widget's, an image's, an SVG or PDF page's
+ * @width: the width to fill, in user units of @cr
+ * @height: the height to fill
+ * @flags: drawing options
+ * @layout: (out caller-allocates) (optional): where the drawing put things;
+ *   free with plateau_chart_layout_clear()
+ *
+ * Draws like plateau_chart_render() and reports the layout: the plot's
+ * rectangle, the values at its edges and the boxes of the tick labels.
+ *
+ * Returns: %TRUE if the data was drawn, %FALSE if the empty state was.
+ */
+gboolean
+plateau_chart_render_with_layout (const PlateauChart *chart,
+                                  const PlateauTheme *theme,
+                                  cairo_t            *cr,
+                                  double              width,
+                                  double              height,
+                                  PlateauRenderFlags  flags,
+                                  PlateauChartLayout *layout)
+{
+  PlateauRender render = { chart, theme, cr, flags, width, height };
+  double dx = 1, dy = 0, legend_x, legend_y;
+  gboolean drew = FALSE;
+  Frame frame = { 0 };
+
+  g_return_val_if_fail (chart != NULL && theme != NULL && cr != NULL, FALSE);
+  if (layout != NULL)
+    layout_begin (layout);
+  if (!(width > 1 && height > 1))
+    return FALSE;
+
+  cairo_save (cr);
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  render.device_scale = MAX (hypot (dx, dy), 1e-3);
+  render.layout = create_layout (cr);
+  render.layout_out = layout;
+  render.x.spec = &chart->axes[PLATEAU_AXIS_X];
+  render.y.spec = &chart->axes[PLATEAU_AXIS_Y];
+  render.x.log = render.x.spec->scale == PLATEAU_SCALE_LOG;
+  render.y.log = render.y.spec->scale == PLATEAU_SCALE_LOG;
+  render.x.have_data = scan_data_range (&render, PLATEAU_AXIS_X, &render.x.data_lo,
+                                        &render.x.data_hi);
+  render.y.have_data = scan_data_range (&render, PLATEAU_AXIS_Y, &render.y.data_lo,
+                                        &render.y.data_hi);
+
+  draw_background (&render);
+  measure_frame (&render, &frame);
+  if (layout_all (&render, &frame, &legend_x, &legend_y))
+    {
+      draw_all (&render, &frame, legend_x, legend_y);
+      if (layout != NULL)
+        layout_finish (&render, layout);
+      drew = TRUE;
+    }
+  else
+    draw_empty (&render, &frame);
+
+  render_clear (&render);
+  cairo_restore (cr);
+  return drew;
+}
+
+/**
  * plateau_chart_render:
  * @chart: the chart to draw
  * @theme: the theme to draw it in
@@ -986,52 +1153,7 @@ plateau_chart_render (const PlateauChart *chart,
                       double              height,
                       PlateauRenderFlags  flags)
 {
-  PlateauRender render = { chart, theme, cr, flags, width, height };
-  double dx = 1, dy = 0, legend_x, legend_y;
-  Frame frame = { 0 };
-
-  g_return_val_if_fail (chart != NULL && theme != NULL && cr != NULL, FALSE);
-  if (!(width > 1 && height > 1))
-    return FALSE;
-
-  cairo_save (cr);
-  cairo_user_to_device_distance (cr, &dx, &dy);
-  render.device_scale = MAX (hypot (dx, dy), 1e-3);
-  render.layout = create_layout (cr);
-  render.x.spec = &chart->axes[PLATEAU_AXIS_X];
-  render.y.spec = &chart->axes[PLATEAU_AXIS_Y];
-  render.x.log = render.x.spec->scale == PLATEAU_SCALE_LOG;
-  render.y.log = render.y.spec->scale == PLATEAU_SCALE_LOG;
-  render.x.have_data = scan_data_range (&render, PLATEAU_AXIS_X, &render.x.data_lo,
-                                        &render.x.data_hi);
-  render.y.have_data = scan_data_range (&render, PLATEAU_AXIS_Y, &render.y.data_lo,
-                                        &render.y.data_hi);
-
-  draw_background (&render);
-  measure_frame (&render, &frame);
-  if (!layout_all (&render, &frame, &legend_x, &legend_y))
-    {
-      draw_empty (&render, &frame);
-      render_clear (&render);
-      cairo_restore (cr);
-      return FALSE;
-    }
-
-  draw_stages (&render);
-  draw_grid (&render);
-  draw_axis_lines (&render);
-  plateau_render_series (&render);
-  draw_markers (&render);
-  draw_annotations (&render);
-  draw_tick_labels (&render);
-  draw_axis_titles (&render, &frame);
-  if (isfinite (legend_x))
-    plateau_render_legend_draw (&render, legend_x, legend_y);
-  draw_titles (&render, &frame);
-
-  render_clear (&render);
-  cairo_restore (cr);
-  return TRUE;
+  return plateau_chart_render_with_layout (chart, theme, cr, width, height, flags, NULL);
 }
 
 /**

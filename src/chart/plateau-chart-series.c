@@ -628,11 +628,12 @@ mark_cell (PlateauRender *render,
            double         y)
 {
   const PlateauRect *p = &render->plot;
-  int cx = (int) floor ((x - p->x) / p->width * PLATEAU_OCCUPANCY_COLUMNS);
-  int cy = (int) floor ((y - p->y) / p->height * PLATEAU_OCCUPANCY_ROWS);
+  double cx = floor ((x - p->x) / p->width * PLATEAU_OCCUPANCY_COLUMNS);
+  double cy = floor ((y - p->y) / p->height * PLATEAU_OCCUPANCY_ROWS);
 
+  /* Tested as doubles: a NaN or infinite coordinate is simply outside. */
   if (cx >= 0 && cy >= 0 && cx < PLATEAU_OCCUPANCY_COLUMNS && cy < PLATEAU_OCCUPANCY_ROWS)
-    render->occupancy[cy * PLATEAU_OCCUPANCY_COLUMNS + cx] = 1;
+    render->occupancy[(int) cy * PLATEAU_OCCUPANCY_COLUMNS + (int) cx] = 1;
 }
 
 static void

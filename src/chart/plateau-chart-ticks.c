@@ -84,6 +84,43 @@ fill_linear (PlateauTicks *ticks,
     }
 }
 
+/* Fills @ticks with the multiples of m × 10^k in (or around) the range,
+ * if there are few enough of them and each is an exact, finite double. */
+static gboolean
+try_step (double        lo,
+          double        hi,
+          int           m,
+          int           k,
+          guint         max_ticks,
+          gboolean      extend,
+          PlateauTicks *ticks)
+{
+  double q_lo = snap (in_steps (lo, m, k)), q_hi = snap (in_steps (hi, m, k));
+  double first = extend ? floor (q_lo) : ceil (q_lo);
+  double last = extend ? ceil (q_hi) : floor (q_hi);
+
+  if (last - first + 1 > max_ticks || last < first || fabs (first) * m > EXACT_INTEGER
+      || fabs (last) * m > EXACT_INTEGER)
+    return FALSE;
+  /* Near the ends of the doubles an extended tick may overflow. */
+  if (!isfinite (tick_value ((gint64) first * m, k))
+      || !isfinite (tick_value ((gint64) last * m, k)))
+    return FALSE;
+
+  fill_linear (ticks, first, last, m, k);
+
+  /* Among subnormal numbers neighbouring ticks can round to one value. */
+  for (guint i = 1; i < ticks->n; i++)
+    {
+      if (!(ticks->ticks[i].value > ticks->ticks[i - 1].value))
+        return FALSE;
+    }
+
+  ticks->lo = extend ? ticks->ticks[0].value : lo;
+  ticks->hi = extend ? ticks->ticks[ticks->n - 1].value : hi;
+  return TRUE;
+}
+
 /**
  * plateau_ticks_linear:
  * @lo: the lowest value to show
@@ -131,23 +168,8 @@ plateau_ticks_linear (double        lo,
     {
       for (guint j = 0; j < G_N_ELEMENTS (mantissas); j++)
         {
-          int m = mantissas[j];
-          double q_lo = snap (in_steps (lo, m, k)), q_hi = snap (in_steps (hi, m, k));
-          double first = extend ? floor (q_lo) : ceil (q_lo);
-          double last = extend ? ceil (q_hi) : floor (q_hi);
-
-          if (last - first + 1 > max_ticks || fabs (first) * m > EXACT_INTEGER
-              || fabs (last) * m > EXACT_INTEGER)
-            continue;
-          /* Near the ends of the doubles an extended tick may overflow. */
-          if (!isfinite (tick_value ((gint64) first * m, k))
-              || !isfinite (tick_value ((gint64) last * m, k)))
-            continue;
-
-          fill_linear (ticks, first, last, m, k);
-          ticks->lo = extend ? ticks->ticks[0].value : lo;
-          ticks->hi = extend ? ticks->ticks[ticks->n - 1].value : hi;
-          return ticks->n >= 1;
+          if (try_step (lo, hi, mantissas[j], k, max_ticks, extend, ticks))
+            return TRUE;
         }
     }
 
@@ -307,6 +329,11 @@ plateau_ticks_log (double        lo,
       ticks->lo = lo;
       ticks->hi = hi;
     }
+
+  /* A range too narrow to hold two 1-2-5 values, such as 100 to 130, is
+   * still an axis: it gets linear steps, placed on the log scale. */
+  if (ticks->n < 2 && plateau_ticks_linear (lo, hi, max_ticks, FALSE, FALSE, ticks))
+    ticks->log = TRUE;
 
   return ticks->n >= 1;
 }

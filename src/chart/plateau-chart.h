@@ -138,6 +138,39 @@ typedef enum
   PLATEAU_RENDER_NO_REDUCTION = 1 << 1,   /* draw every point (for comparison) */
 } PlateauRenderFlags;
 
+/* Where a drawing put things, for hit testing (mapping the pointer to data)
+ * and for tests. Rectangles are in the user units of the drawing. */
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} PlateauChartRect;
+
+typedef struct
+{
+  gboolean drew_data;
+  PlateauChartRect plot;
+  double x_min;               /* the values at the plot's edges */
+  double x_max;
+  double y_min;
+  double y_max;
+  PlateauScale x_scale;
+  PlateauScale y_scale;
+  GArray *x_labels;           /* of PlateauChartRect, the x tick labels */
+  GArray *y_labels;           /* of PlateauChartRect, the y tick labels */
+} PlateauChartLayout;
+
+void                plateau_chart_layout_clear     (PlateauChartLayout *layout);
+
+gboolean            plateau_chart_render_with_layout (const PlateauChart *chart,
+                                                      const PlateauTheme *theme,
+                                                      cairo_t            *cr,
+                                                      double              width,
+                                                      double              height,
+                                                      PlateauRenderFlags  flags,
+                                                      PlateauChartLayout *layout);
 gboolean            plateau_chart_render           (const PlateauChart *chart,
                                                     const PlateauTheme *theme,
                                                     cairo_t            *cr,

@@ -215,6 +215,11 @@ test_log_decades (void)
   g_assert_true (plateau_ticks_log (0.012, 0.9, 10, TRUE, &ticks));
   assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "0.01 0.02 0.05 0.1 0.2 0.5 1");
 
+  /* A narrow range gets linear steps on the log scale. */
+  g_assert_true (plateau_ticks_log (103, 131, 4, FALSE, &ticks));
+  g_assert_true (ticks.log);
+  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "110 120 130");
+
   /* Not extended, the ticks stay inside the range. */
   g_assert_true (plateau_ticks_log (1.5, 40, 10, FALSE, &ticks));
   assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "2 5 10 20");
