@@ -26,6 +26,7 @@ typedef struct
   double w;                   /* across the flow */
   double h;                   /* along the flow */
   double right_extra;         /* room for a self-loop */
+  gboolean back;              /* a dummy of an edge reversed to break a cycle */
   int rank;
   int order;
   double x;
@@ -54,6 +55,7 @@ typedef struct
   int *cluster_parent;
   int *cluster_depth;
   const PlateauGraphLayoutOptions *options;
+  gboolean use_median;        /* median or barycentre in the current sweeps */
   double cross_head;          /* title height when titles sit across the flow */
   double *cluster_min_width;  /* per subgraph, across the flow: its title */
   double *cluster_head;       /* per subgraph, title room across the flow (LR) */
@@ -78,6 +80,7 @@ ledge (const LGraph *g,
 }
 
 void   plateau_graph_order     (LGraph *g);
+void   plateau_graph_rank_simplex (LGraph *g, guint max_iterations);
 void   plateau_graph_position  (LGraph *g);
 void   plateau_graph_constrain (LGraph *g);
 int    plateau_graph_cluster_common (const LGraph *g, int a, int b);

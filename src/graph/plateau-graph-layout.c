@@ -16,6 +16,7 @@
 #define MAX_RANK_PASSES 64
 #define PORT_STEP 16.0
 #define LOOP_SIZE 22.0
+#define ARC_BULGE 28.0
 
 /**
  * plateau_graph_layout_options_init:
@@ -171,7 +172,7 @@ add_lnode (LGraph   *g,
            double    w,
            double    h)
 {
-  LNode n = { kind, orig, cluster, w, h, 0, 0, 0, 0, 0 };
+  LNode n = { kind, orig, cluster, w, h, 0, FALSE, 0, 0, 0, 0 };
 
   g_array_append_val (g->nodes, n);
   return (int) g->nodes->len - 1;
@@ -293,65 +294,109 @@ build_edges (Work *w)
 /* Cycles -------------------------------------------------------------------- */
 
 /*
- * A depth-first search in the order of the text reverses the edges that
- * close a cycle; this keeps the text's reading order as the flow.
+ * The greedy heuristic of Eades, Lin and Smyth: peel sinks to the end and
+ * sources to the front, otherwise take the node with the most outgoing
+ * weight over incoming, earliest in the text on ties. Edges that point
+ * backwards in the resulting sequence are reversed. Few edges turn, and
+ * those that do close the cycles where a reader expects them to.
  */
 static void
 break_cycles (LGraph *g)
 {
   guint n = g->nodes->len;
-  g_autofree int *state = g_new0 (int, n);
-  g_autofree guint *next = g_new0 (guint, n);
-  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autofree GArray **out = g_new0 (GArray *, n);
+  g_autofree double *in_w = g_new0 (double, n);
+  g_autofree double *out_w = g_new0 (double, n);
+  g_autofree int *in_n = g_new0 (int, n);
+  g_autofree int *out_n = g_new0 (int, n);
+  g_autofree gboolean *gone = g_new0 (gboolean, n);
+  g_autofree int *place = g_new0 (int, n);
+  g_autofree GArray **adj = g_new0 (GArray *, n);
+  g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (int));
+  int front = 0, back = (int) n - 1;
+  guint removed = 0, cursor = 0;
 
   for (guint i = 0; i < g->edges->len; i++)
     {
       LEdge *e = ledge (g, i);
-      if (out[e->u] == NULL)
-        out[e->u] = g_array_new (FALSE, FALSE, sizeof (int));
-      g_array_append_val (out[e->u], i);
-    }
+      int ends[2] = { e->u, e->v };
 
-  for (guint root = 0; root < n; root++)
-    {
-      if (state[root] != 0)
+      if (e->u == e->v)
         continue;
-      g_array_append_val (stack, root);
-      state[root] = 1;
-
-      while (stack->len > 0)
+      out_w[e->u] += e->weight + 1e-3;
+      in_w[e->v] += e->weight + 1e-3;
+      out_n[e->u]++;
+      in_n[e->v]++;
+      for (int k = 0; k < 2; k++)
         {
-          int v = g_array_index (stack, int, stack->len - 1);
-
-          if (out[v] == NULL || next[v] >= out[v]->len)
-            {
-              state[v] = 2;
-              g_array_set_size (stack, stack->len - 1);
-              continue;
-            }
-
-          {
-            LEdge *e = ledge (g, g_array_index (out[v], int, next[v]++));
-            if (state[e->v] == 1)
-              {
-                int t = e->u;
-                e->u = e->v;
-                e->v = t;
-                e->reversed = TRUE;
-              }
-            else if (state[e->v] == 0)
-              {
-                state[e->v] = 1;
-                g_array_append_val (stack, e->v);
-              }
-          }
+          if (adj[ends[k]] == NULL)
+            adj[ends[k]] = g_array_new (FALSE, FALSE, sizeof (int));
+          g_array_append_val (adj[ends[k]], i);
         }
     }
 
-  for (guint i = 0; i < n; i++)
-    if (out[i] != NULL)
-      g_array_unref (out[i]);
+  while (removed < n)
+    {
+      int pick = -1;
+      gboolean to_back = FALSE;
+
+      /* Sinks and sources first, in text order. */
+      for (guint v = 0; v < n && pick < 0; v++)
+        {
+          if (gone[v])
+            continue;
+          if (out_n[v] == 0)
+            pick = (int) v, to_back = TRUE;
+          else if (in_n[v] == 0)
+            pick = (int) v;
+        }
+
+      if (pick < 0)
+        {
+          double best = -G_MAXDOUBLE;
+          for (guint v = 0; v < n; v++)
+            if (!gone[v] && out_w[v] - in_w[v] > best + 1e-9)
+              {
+                best = out_w[v] - in_w[v];
+                pick = (int) v;
+              }
+        }
+
+      gone[pick] = TRUE;
+      removed++;
+      place[pick] = to_back ? back-- : front++;
+      for (guint k = 0; adj[pick] != NULL && k < adj[pick]->len; k++)
+        {
+          LEdge *e = ledge (g, g_array_index (adj[pick], int, k));
+          if (e->u == pick && !gone[e->v])
+            {
+              in_n[e->v]--;
+              in_w[e->v] -= e->weight + 1e-3;
+            }
+          else if (e->v == pick && !gone[e->u])
+            {
+              out_n[e->u]--;
+              out_w[e->u] -= e->weight + 1e-3;
+            }
+        }
+    }
+  (void) queue;
+  (void) cursor;
+
+  for (guint i = 0; i < g->edges->len; i++)
+    {
+      LEdge *e = ledge (g, i);
+      if (place[e->u] > place[e->v])
+        {
+          int t = e->u;
+          e->u = e->v;
+          e->v = t;
+          e->reversed = TRUE;
+        }
+    }
+
+  for (guint v = 0; v < n; v++)
+    if (adj[v] != NULL)
+      g_array_unref (adj[v]);
 }
 
 /* Ranks --------------------------------------------------------------------- */
@@ -595,6 +640,7 @@ insert_dummies (Work *w)
 
           e = ledge (g, i);
           lnode (g, d)->rank = lnode (g, e->u)->rank + k;
+          lnode (g, d)->back = e->reversed;
           g_array_append_val (e->chain, d);
           prev = d;
         }
@@ -883,9 +929,11 @@ compare_port_ends (gconstpointer a,
  * edges of a two-node cycle stay apart.
  */
 static void
-assign_ports (Work   *w,
-              double *port_out,
-              double *port_in)
+assign_ports (Work      *w,
+              double    *port_out,
+              double    *port_in,
+              const int *side_out,
+              const int *side_in)
 {
   LGraph *g = &w->g;
   g_autofree GArray **outs = g_new0 (GArray *, g->nodes->len);
@@ -904,8 +952,10 @@ assign_ports (Work   *w,
         outs[e->u] = g_array_new (FALSE, FALSE, sizeof (PortEnd));
       if (ins[e->v] == NULL)
         ins[e->v] = g_array_new (FALSE, FALSE, sizeof (PortEnd));
-      g_array_append_val (outs[e->u], out);
-      g_array_append_val (ins[e->v], in);
+      if (side_out[i] == 0)
+        g_array_append_val (outs[e->u], out);
+      if (side_in[i] == 0)
+        g_array_append_val (ins[e->v], in);
     }
 
   for (guint v = 0; v < g->nodes->len; v++)
@@ -993,11 +1043,147 @@ end_cluster (const Work *w,
   return end->is_subgraph ? (int) end->index : -1;
 }
 
+/*
+ * Where a horizontal line (working frame) at @dy from the centre meets the
+ * node's outline on the right (@sign 1) or left (@sign -1) side.
+ */
+static double
+side_border (const Work *w,
+             int         node,
+             double      dy,
+             int         sign)
+{
+  const LNode *n = lnode (&w->g, node);
+  const PlateauGraphNode *gn = &g_array_index (w->graph->nodes, PlateauGraphNode, node);
+  PlateauGraphBox box = { 0, 0, w->across ? n->h : n->w, w->across ? n->w : n->h };
+
+  /* Walk in from the box side until inside the outline. */
+  for (double x = n->w / 2; x > 0; x -= 0.25)
+    {
+      PlateauGraphPoint real = to_real (w->graph->direction, sign * x, dy);
+
+      if (plateau_graph_shape_contains (gn->shape, &box, real.x, real.y))
+        return sign * MIN (x + 0.25, n->w / 2);
+    }
+
+  return 0;
+}
+
+static double
+right_border (const Work *w,
+              int         node,
+              double      dy)
+{
+  return side_border (w, node, dy, 1);
+}
+
+/*
+ * Whether an edge turned back to close a cycle may meet @node on its side
+ * facing @x: nothing else in the node's rank may stand in between.
+ * Returns the side (1 right, -1 left) or 0.
+ */
+static int
+free_side (const Work *w,
+           int         node,
+           double      x)
+{
+  const LGraph *g = &w->g;
+  const LNode *n = lnode (g, node);
+  GArray *rank = g_ptr_array_index (g->ranks, n->rank);
+  int sign = x > n->x + n->w / 2 ? 1 : x < n->x - n->w / 2 ? -1 : 0;
+  int next = n->order + sign;
+
+  if (sign == 0 || next < 0 || next >= (int) rank->len)
+    return sign;
+
+  {
+    const LNode *m = lnode (g, g_array_index (rank, int, next));
+    gboolean clear = sign > 0 ? m->x - m->w / 2 > x + g->options->edge_sep
+                              : m->x + m->w / 2 < x - g->options->edge_sep;
+    return clear ? sign : 0;
+  }
+}
+
+/* Whether nothing stands beside @node on the @sign side of its rank. */
+static gboolean
+outermost (const Work *w,
+           int         node,
+           int         sign)
+{
+  const LNode *n = lnode (&w->g, node);
+  GArray *rank = g_ptr_array_index (w->g.ranks, n->rank);
+
+  return sign < 0 ? n->order == 0 : n->order == (int) rank->len - 1;
+}
+
+/* Which side each end of a back edge meets its node on, 0 for top or bottom. */
+static void
+choose_sides (const Work *w,
+              int        *side_out,
+              int        *side_in)
+{
+  const LGraph *g = &w->g;
+
+  for (guint i = 0; i < g->edges->len; i++)
+    {
+      const LEdge *e = ledge (g, i);
+
+      side_out[i] = side_in[i] = 0;
+      if (e->chain == NULL || !e->reversed)
+        continue;
+
+      /* A short back edge arcs round the outside of both its nodes. */
+      if (e->chain->len == 2)
+        {
+          for (int sign = -1; sign <= 1; sign += 2)
+            if (side_out[i] == 0 && end_cluster (w, e, TRUE) < 0 && end_cluster (w, e, FALSE) < 0
+                && outermost (w, e->u, sign) && outermost (w, e->v, sign))
+              side_out[i] = side_in[i] = sign;
+          continue;
+        }
+      if (end_cluster (w, e, TRUE) < 0)
+        side_out[i] = free_side (w, e->u, lnode (g, g_array_index (e->chain, int, 1))->x);
+      if (end_cluster (w, e, FALSE) < 0)
+        side_in[i] = free_side (w, e->v,
+                                lnode (g, g_array_index (e->chain, int, e->chain->len - 2))->x);
+    }
+}
+
+/* From a node's side, turning to run along the flow down to (@x, @y). */
+static void
+leave_side (GArray *points,
+            double  x,
+            double  y)
+{
+  PlateauGraphPoint *p = &g_array_index (points, PlateauGraphPoint, points->len - 1);
+  double x0 = p->x, y0 = p->y;
+
+  add_point (points, x0 + (x - x0) * 0.75, y0);
+  add_point (points, x, y0 + (y - y0) * 0.35);
+  add_point (points, x, y);
+}
+
+/* From running along the flow at the last point, turning into a node's side at (@x, @y). */
+static void
+enter_side (GArray *points,
+            double  x,
+            double  y)
+{
+  PlateauGraphPoint *p = &g_array_index (points, PlateauGraphPoint, points->len - 1);
+  double x0 = p->x, y0 = p->y;
+
+  add_point (points, x0, y0 + (y - y0) * 0.65);
+  add_point (points, x + (x0 - x) * 0.75, y);
+  add_point (points, x, y);
+}
+
 static GArray *
 route_edge (Work   *w,
             int     i,
             double  port_out,
-            double  port_in)
+            double  port_in,
+            int     side_out,
+            int     side_in)
 {
   LGraph *g = &w->g;
   LEdge *e = ledge (g, i);
@@ -1005,26 +1191,51 @@ route_edge (Work   *w,
   LNode *u = lnode (g, e->u), *v = lnode (g, e->v);
   int cu = end_cluster (w, e, TRUE), cv = end_cluster (w, e, FALSE);
   double x = u->x + port_out;
+  guint last = e->chain->len - 1;
+
+  if (last == 1 && side_out != 0 && side_in != 0)
+    {
+      double px = u->x + side_border (w, e->u, 0, side_out);
+      double qx = v->x + side_border (w, e->v, 0, side_in);
+      double far = side_out > 0 ? MAX (u->x + u->w / 2, v->x + v->w / 2) + ARC_BULGE
+                                : MIN (u->x - u->w / 2, v->x - v->w / 2) - ARC_BULGE;
+
+      add_point (points, px, u->y);
+      add_point (points, far, u->y);
+      add_point (points, far, v->y);
+      add_point (points, qx, v->y);
+      return points;
+    }
 
   if (cu >= 0)
     add_point (points, x, w->boxes[cu].y + w->boxes[cu].height / 2);
+  else if (side_out != 0)
+    {
+      LNode *d = lnode (g, g_array_index (e->chain, int, 1));
+
+      add_point (points, u->x + side_border (w, e->u, 0, side_out), u->y);
+      leave_side (points, d->x, w->rank_top[d->rank]);
+    }
   else
     {
       add_point (points, x, u->y + border_offset (w, e->u, port_out, TRUE));
       line_to (points, x, rank_bottom (w, u->rank));
     }
 
-  for (guint k = 1; k + 1 < e->chain->len; k++)
+  for (guint k = 1; k < last; k++)
     {
       LNode *d = lnode (g, g_array_index (e->chain, int, k));
 
-      curve_to (points, d->x, w->rank_top[d->rank]);
+      if (!(k == 1 && side_out != 0 && cu < 0))
+        curve_to (points, d->x, w->rank_top[d->rank]);
       line_to (points, d->x, rank_bottom (w, d->rank));
     }
 
   x = v->x + port_in;
   if (cv >= 0)
     curve_to (points, x, w->boxes[cv].y - w->boxes[cv].height / 2);
+  else if (side_in != 0)
+    enter_side (points, v->x + side_border (w, e->v, 0, side_in), v->y);
   else
     {
       curve_to (points, x, w->rank_top[v->rank]);
@@ -1032,29 +1243,6 @@ route_edge (Work   *w,
     }
 
   return points;
-}
-
-/* Where a horizontal line meets the right side of a node, relative to its centre. */
-static double
-right_border (const Work *w,
-              int         node,
-              double      dy)
-{
-  const LNode *n = lnode (&w->g, node);
-  double r = n->w / 2;
-
-  /* Walk in from the box side until inside the outline. */
-  for (double x = r; x > 0; x -= 0.25)
-    {
-      PlateauGraphPoint real = to_real (w->graph->direction, x, dy);
-      const PlateauGraphNode *gn = &g_array_index (w->graph->nodes, PlateauGraphNode, node);
-      PlateauGraphBox box = { 0, 0, w->across ? n->h : n->w, w->across ? n->w : n->h };
-
-      if (plateau_graph_shape_contains (gn->shape, &box, real.x, real.y))
-        return x;
-    }
-
-  return 0;
 }
 
 /* A loop from a node back to itself, on its side across the flow. */
@@ -1144,11 +1332,14 @@ fill_edges (Work               *w,
   LGraph *g = &w->g;
   g_autofree double *port_out = g_new0 (double, g->edges->len + 1);
   g_autofree double *port_in = g_new0 (double, g->edges->len + 1);
+  g_autofree int *side_out = g_new0 (int, g->edges->len + 1);
+  g_autofree int *side_in = g_new0 (int, g->edges->len + 1);
 
   for (guint i = 0; i < layout->n_edges; i++)
     layout->edges[i].points = g_array_new (FALSE, FALSE, sizeof (PlateauGraphPoint));
 
-  assign_ports (w, port_out, port_in);
+  choose_sides (w, side_out, side_in);
+  assign_ports (w, port_out, port_in, side_out, side_in);
   for (guint i = 0; i < g->edges->len; i++)
     {
       LEdge *e = ledge (g, i);
@@ -1158,7 +1349,7 @@ fill_edges (Work               *w,
         continue;
       path = &layout->edges[e->orig];
       g_array_unref (path->points);
-      path->points = route_edge (w, (int) i, port_out[i], port_in[i]);
+      path->points = route_edge (w, (int) i, port_out[i], port_in[i], side_out[i], side_in[i]);
       path->reversed = e->reversed;
       layout->reversed_edges += e->reversed;
       points_to_real (w, path->points, e->reversed);
@@ -1401,7 +1592,9 @@ plateau_graph_layout (const PlateauGraph              *graph,
 
   break_cycles (&w.g);
   longest_path_ranks (&w.g);
+  /* Tightening first leaves network simplex fewer pivots to make. */
   tighten_ranks (&w.g);
+  plateau_graph_rank_simplex (&w.g, 20 * w.g.nodes->len + 100);
   normalize_ranks (&w.g);
   choose_representatives (&w);
   drop_inverted_edges (&w.g);

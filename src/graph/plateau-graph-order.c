@@ -15,7 +15,7 @@
 #include "plateau-graph-layout-private.h"
 
 #define MAX_SWEEPS        24
-#define PATIENCE          4
+#define PATIENCE          8
 #define TRANSPOSE_PASSES  6
 
 static GArray *
@@ -145,6 +145,21 @@ median_of (const LGraph *g,
   return median + 1e-3 * (sum / n - median);
 }
 
+static double
+barycentre_of (const LGraph *g,
+               GArray       *neighbours,
+               double        fallback)
+{
+  double sum = 0;
+
+  if (neighbours->len == 0)
+    return fallback;
+  for (guint i = 0; i < neighbours->len; i++)
+    sum += lnode (g, g_array_index (neighbours, int, i))->order;
+
+  return sum / neighbours->len;
+}
+
 typedef struct
 {
   int node;                   /* a single node, or -1 for a cluster item */
@@ -262,6 +277,49 @@ sort_rank (LGraph       *g,
   renumber (g, r);
 }
 
+static int
+compare_by_value (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  const double *value = data;
+  double x = value[*(const int *) a], y = value[*(const int *) b];
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/*
+ * Sorts a rank by value, except that nodes with no neighbour on the side
+ * being swept keep their slot, as in dot and dagre: moving them would only
+ * add noise.
+ */
+static void
+sort_rank_fixed (LGraph       *g,
+                 int           r,
+                 const double *value,
+                 gboolean      downward)
+{
+  GArray *rank = rank_at (g, r);
+  g_autoptr (GArray) movable = g_array_new (FALSE, FALSE, sizeof (int));
+  guint next = 0;
+
+  for (guint i = 0; i < rank->len; i++)
+    {
+      int v = g_array_index (rank, int, i);
+      if ((downward ? g->up[v] : g->down[v])->len > 0)
+        g_array_append_val (movable, v);
+    }
+  g_array_sort_with_data (movable, compare_by_value, (gpointer) value);
+
+  for (guint i = 0; i < rank->len; i++)
+    {
+      int v = g_array_index (rank, int, i);
+      if ((downward ? g->up[v] : g->down[v])->len > 0)
+        g_array_index (rank, int, i) = g_array_index (movable, int, next++);
+    }
+  renumber (g, r);
+}
+
 static void
 sweep (LGraph  *g,
        gboolean downward,
@@ -272,12 +330,20 @@ sweep (LGraph  *g,
       int r = downward ? step : g->n_ranks - 1 - step;
       GArray *rank = rank_at (g, r);
 
+      GArray *other = rank_at (g, downward ? r - 1 : r + 1);
+
       for (guint i = 0; i < rank->len; i++)
         {
           int v = g_array_index (rank, int, i);
-          value[v] = median_of (g, downward ? g->up[v] : g->down[v], i);
+          GArray *nb = downward ? g->up[v] : g->down[v];
+          double fallback = (i + 0.5) / rank->len * other->len;
+
+          value[v] = g->use_median ? median_of (g, nb, fallback) : barycentre_of (g, nb, fallback);
         }
-      sort_rank (g, r, value);
+      if (g->n_clusters == 0)
+        sort_rank_fixed (g, r, value, downward);
+      else
+        sort_rank (g, r, value);
     }
 }
 
@@ -302,8 +368,9 @@ pair_crossings (const LGraph *g,
 }
 
 static gboolean
-transpose_rank (LGraph *g,
-                int     r)
+transpose_rank (LGraph  *g,
+                int      r,
+                gboolean equal_too)
 {
   GArray *rank = rank_at (g, r);
   gboolean improved = FALSE;
@@ -319,13 +386,13 @@ transpose_rank (LGraph *g,
 
       before = pair_crossings (g, g->up[v], g->up[w]) + pair_crossings (g, g->down[v], g->down[w]);
       after = pair_crossings (g, g->up[w], g->up[v]) + pair_crossings (g, g->down[w], g->down[v]);
-      if (after < before)
+      if (after < before || (equal_too && after == before && before > 0))
         {
           g_array_index (rank, int, i) = w;
           g_array_index (rank, int, i + 1) = v;
           lnode (g, v)->order = (int) i + 1;
           lnode (g, w)->order = (int) i;
-          improved = TRUE;
+          improved |= after < before;
         }
     }
 
@@ -333,17 +400,127 @@ transpose_rank (LGraph *g,
 }
 
 static void
-transpose (LGraph *g)
+transpose (LGraph  *g,
+           gboolean equal_too)
 {
-  for (int pass = 0; pass < TRANSPOSE_PASSES; pass++)
+  int passes = g->nodes->len > 1500 ? 0 : TRANSPOSE_PASSES;
+
+  for (int pass = 0; pass < passes; pass++)
     {
       gboolean improved = FALSE;
 
       for (int r = 0; r < g->n_ranks; r++)
-        improved |= transpose_rank (g, r);
+        improved |= transpose_rank (g, r, equal_too && pass == 0);
       if (!improved)
         return;
     }
+}
+
+/* Sifting -------------------------------------------------------------------- */
+
+/*
+ * Layer-by-layer sifting: each node of a rank in turn is taken out and put
+ * back at the place where it crosses fewest edges to both neighbouring
+ * ranks. The crossings of every ordered pair are counted once per rank, so
+ * one rank costs O(k² d²) for k nodes of degree d.
+ */
+static gboolean
+sift_rank (LGraph *g,
+           int     r)
+{
+  GArray *rank = rank_at (g, r);
+  guint k = rank->len;
+  g_autofree guint *c = NULL;
+  g_autofree int *seq = NULL;
+  g_autofree int *by_degree = NULL;
+  gboolean improved = FALSE;
+
+  if (k < 2 || k > 3000)
+    return FALSE;
+
+  /* c[a * k + b]: crossings when node at index a sits left of node at index b. */
+  c = g_new (guint, (gsize) k * k);
+  for (guint a = 0; a < k; a++)
+    for (guint b = 0; b < k; b++)
+      {
+        int u = g_array_index (rank, int, a), v = g_array_index (rank, int, b);
+        c[a * k + b] = a == b ? 0 : pair_crossings (g, g->up[u], g->up[v])
+                                    + pair_crossings (g, g->down[u], g->down[v]);
+      }
+
+  /* seq holds indices into the original rank, in the current order. */
+  seq = g_new (int, k);
+  by_degree = g_new (int, k);
+  for (guint i = 0; i < k; i++)
+    seq[i] = by_degree[i] = (int) i;
+
+  for (guint step = 0; step < k; step++)
+    {
+      int x = by_degree[step];
+      guint from = 0, best_pos = 0;
+      long cost = 0, best, current;
+
+      for (guint i = 0; i < k; i++)
+        if (seq[i] == x)
+          from = i;
+
+      /* Cost with x first, then slide it right one place at a time. */
+      for (guint i = 0; i < k; i++)
+        if (seq[i] != x)
+          cost += c[x * k + seq[i]];
+      best = cost;
+      current = -1;
+      for (guint i = 0, pos = 0; i < k; i++)
+        {
+          if (seq[i] == x)
+            {
+              current = cost;
+              continue;
+            }
+          cost += (long) c[seq[i] * k + x] - (long) c[x * k + seq[i]];
+          pos++;
+          if (cost < best)
+            {
+              best = cost;
+              best_pos = pos;
+            }
+        }
+      if (current < 0)
+        current = best;
+
+      if (best < current)
+        {
+          /* Move x from its place to best_pos among the others. */
+          g_autofree int *others = g_new (int, k);
+          guint n = 0;
+
+          for (guint i = 0; i < k; i++)
+            if (seq[i] != x)
+              others[n++] = seq[i];
+          for (guint i = 0, o = 0; i < k; i++)
+            seq[i] = i == best_pos ? x : others[o++];
+          improved = TRUE;
+        }
+      (void) from;
+    }
+
+  if (improved)
+    {
+      g_autofree int *nodes = g_memdup2 (rank->data, sizeof (int) * k);
+      for (guint i = 0; i < k; i++)
+        g_array_index (rank, int, i) = nodes[seq[i]];
+      renumber (g, r);
+    }
+
+  return improved;
+}
+
+static void
+sift (LGraph  *g,
+      gboolean downward)
+{
+  for (int step = 0; step < g->n_ranks; step++)
+    sift_rank (g, downward ? step : g->n_ranks - 1 - step);
 }
 
 /* Starting orders ---------------------------------------------------------- */
@@ -499,14 +676,39 @@ restore_order (LGraph    *g,
     }
 }
 
+/* Restarts and sweeps shrink with size, to keep big graphs fast. */
 static guint
 n_starts_for (const LGraph *g)
 {
-  if (g->nodes->len > 4000)
+  guint n = g->nodes->len;
+
+  if (n > 3000)
+    return 1;
+  if (n > 1500)
     return 2;
-  if (g->nodes->len > 1000)
-    return 3;
-  return 6;
+  if (n > 600)
+    return 4;
+  if (n > 200)
+    return 8;
+  return 16;
+}
+
+static void
+keep_if_better (LGraph  *g,
+                int      *best,
+                guint64  *best_crossings,
+                guint    *patience)
+{
+  guint64 crossings = total_crossings (g);
+
+  if (crossings < *best_crossings)
+    {
+      *best_crossings = crossings;
+      save_order (g, best);
+      *patience = 0;
+    }
+  else
+    (*patience)++;
 }
 
 /**
@@ -524,32 +726,37 @@ plateau_graph_order (LGraph *g)
   g_autoptr (GRand) rand = g_rand_new_with_seed (g->options->seed);
   guint64 best_crossings = G_MAXUINT64;
   guint starts = n_starts_for (g);
+  int max_sweeps = g->nodes->len > 1500 ? MAX_SWEEPS / 2 : MAX_SWEEPS;
 
   for (guint start = 0; start < starts && best_crossings > 0; start++)
     {
       guint patience = 0;
 
       initial_order (g, start, rand);
-      for (int i = 0; i < MAX_SWEEPS && patience < PATIENCE; i++)
+      g->use_median = start % 2 == 1;
+      for (int i = 0; i < max_sweeps && patience < PATIENCE && best_crossings > 0; i++)
         {
-          guint64 crossings;
-
           sweep (g, i % 2 == 0, value);
-          transpose (g);
-          crossings = total_crossings (g);
-          if (crossings < best_crossings)
-            {
-              best_crossings = crossings;
-              save_order (g, best);
-              patience = 0;
-            }
-          else
-            patience++;
-          if (crossings == 0)
-            break;
+          transpose (g, i % 4 >= 2);
+          keep_if_better (g, best, &best_crossings, &patience);
         }
     }
 
+  /* Sifting polishes the best order found, which transposition cannot. */
+  if (g->n_clusters == 0 && best_crossings > 0)
+    {
+      guint patience = 0;
+
+      restore_order (g, best);
+      for (int i = 0; i < 8 && patience < 2 && best_crossings > 0; i++)
+        {
+          sift (g, i % 2 == 0);
+          keep_if_better (g, best, &best_crossings, &patience);
+        }
+    }
+
+  g_debug ("ordering: %" G_GUINT64_FORMAT " crossings, %u nodes with dummies, %d ranks",
+           best_crossings, g->nodes->len, g->n_ranks);
   restore_order (g, best);
   if (g->n_clusters > 0)
     {

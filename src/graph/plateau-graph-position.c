@@ -163,6 +163,32 @@ layer_node (const LGraph *g,
   return g_array_index (layer, int, right ? layer->len - 1 - i : i);
 }
 
+/*
+ * The neighbours a node may align with. Real nodes and the dummies of
+ * edges turned back to close a cycle never align with each other, so that
+ * the main flow stays straight and the back edge goes round it.
+ */
+static GArray *
+aligning_neighbours (const LGraph *g,
+                     int           v,
+                     GArray       *source)
+{
+  GArray *ws = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean real = lnode (g, v)->kind == LNODE_REAL;
+  gboolean back = lnode (g, v)->back;
+
+  for (guint i = 0; i < source->len; i++)
+    {
+      int w = g_array_index (source, int, i);
+      gboolean w_real = lnode (g, w)->kind == LNODE_REAL;
+
+      if (!(real && lnode (g, w)->back) && !(back && w_real))
+        g_array_append_val (ws, w);
+    }
+
+  return ws;
+}
+
 static void
 vertical_alignment (const Bk *bk,
                     gboolean  down,
@@ -191,7 +217,9 @@ vertical_alignment (const Bk *bk,
           if (source->len == 0)
             continue;
 
-          ws = g_array_copy (source);
+          ws = aligning_neighbours (g, v, source);
+          if (ws->len == 0)
+            continue;
           g_array_sort_with_data (ws, compare_by_order, (gpointer) g);
           if (right)
             for (guint a = 0, b = ws->len - 1; a < b; a++, b--)

@@ -680,3 +680,43 @@ plateau_graph_render (cairo_t                  *cr,
   g_object_unref (context);
   cairo_restore (cr);
 }
+
+/**
+ * plateau_graph_render_fit:
+ * @cr: where to draw, e.g. a widget's snapshot
+ * @graph: the graph
+ * @layout: its layout
+ * @theme: colours and fonts
+ * @width: the area's width
+ * @height: the area's height
+ *
+ * Fills the area with the theme's background and draws the graph centred
+ * in it, scaled down to fit but never up beyond its natural size, so that
+ * text keeps the size the theme gives it whenever there is room.
+ */
+void
+plateau_graph_render_fit (cairo_t                  *cr,
+                          const PlateauGraph       *graph,
+                          const PlateauGraphLayout *layout,
+                          const PlateauTheme       *theme,
+                          double                    width,
+                          double                    height)
+{
+  double scale;
+
+  g_return_if_fail (cr != NULL && layout != NULL && theme != NULL);
+
+  if (!(width > 0) || !(height > 0) || layout->width <= 0 || layout->height <= 0)
+    return;
+
+  scale = MIN (1.0, MIN (width / layout->width, height / layout->height));
+
+  cairo_save (cr);
+  plateau_rgba_set_source (cr, &theme->background);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_translate (cr, (width - layout->width * scale) / 2, (height - layout->height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  plateau_graph_render (cr, graph, layout, theme);
+  cairo_restore (cr);
+}

@@ -34,6 +34,12 @@ void                plateau_graph_render        (cairo_t                  *cr,
                                                  const PlateauGraph       *graph,
                                                  const PlateauGraphLayout *layout,
                                                  const PlateauTheme       *theme);
+void                plateau_graph_render_fit    (cairo_t                  *cr,
+                                                 const PlateauGraph       *graph,
+                                                 const PlateauGraphLayout *layout,
+                                                 const PlateauTheme       *theme,
+                                                 double                    width,
+                                                 double                    height);
 gboolean            plateau_graph_export        (const PlateauGraph       *graph,
                                                  const PlateauGraphLayout *layout,
                                                  const PlateauTheme       *theme,

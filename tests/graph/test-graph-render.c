@@ -127,6 +127,43 @@ test_export_unwritable (void)
   g_assert_nonnull (error);
 }
 
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + 4 * x);
+}
+
+static void
+test_render_fit (void)
+{
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_DARK);
+  g_autoptr (PlateauGraph) graph = parse_or_die ("graph LR\nA[One] --> B[Two] --> C[Three]");
+  g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 300);
+  cairo_t *cr = cairo_create (surface);
+  guint32 background;
+  gboolean drawn_middle = FALSE;
+
+  /* Wider than the area: scaled down to its width, centred vertically. */
+  g_assert_cmpfloat (layout->width, >, 200);
+  plateau_graph_render_fit (cr, graph, layout, theme, 200, 300);
+  cairo_surface_flush (surface);
+
+  background = pixel (surface, 1, 1);
+  g_assert_cmpuint (pixel (surface, 100, 5), ==, background);
+  g_assert_cmpuint (pixel (surface, 100, 295), ==, background);
+  for (int x = 0; x < 200; x++)
+    drawn_middle |= pixel (surface, x, 150) != background;
+  g_assert_true (drawn_middle);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Share of pixels whose channels differ by more than the tolerance. */
 static double
 difference (cairo_surface_t *a,
@@ -201,6 +238,7 @@ main (int    argc,
   g_test_add_func ("/graph/render/measure-wraps", test_measure_wraps);
   g_test_add_func ("/graph/render/export-formats", test_export_formats);
   g_test_add_func ("/graph/render/export-unwritable", test_export_unwritable);
+  g_test_add_func ("/graph/render/fit", test_render_fit);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
       g_autofree char *path = g_strdup_printf ("/graph/render/golden/%s", samples[i]);
