@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PlateauScenarioView: the pages of one scenario in a view stack, Data
+ * first, and the scenario's live analysis. Every change of the scenario
+ * recomputes the analysis: small scenarios at once, so that the pages redraw
+ * in the frame of the edit; large ones in a worker thread on a copy, one run
+ * at a time, the latest edit winning, so typing never waits for the maths.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "plateau-scenario-view.h"
+
+struct _PlateauScenarioView
+{
+  GtkWidget parent_instance;
+
+  AdwViewStack *stack;
+  PlateauDataPage *data_page;
+
+  PlateauScenario *scenario;
+  gulong changed_handler;
+  PlateauAnalysis *analysis;
+
+  /* Threaded analysis: the edit generation, the one being computed, and
+   * whether a newer edit waits for the running task to end. */
+  guint64 generation;
+  gboolean running;
+  gboolean rerun;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (PlateauScenarioView, plateau_scenario_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_ANALYSIS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void compute (PlateauScenarioView *self);
+
+static void
+set_analysis (PlateauScenarioView *self,
+              PlateauAnalysis     *analysis)
+{
+  if (self->analysis == analysis)
+    return;
+
+  g_clear_pointer (&self->analysis, plateau_analysis_unref);
+  if (analysis != NULL)
+    self->analysis = plateau_analysis_ref (analysis);
+
+  plateau_data_page_set_analysis (self->data_page, self->analysis);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
+}
+
+static void
+analyse_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PlateauScenario *copy = task_data;
+
+  g_task_return_pointer (task, plateau_analysis_new (copy),
+                         (GDestroyNotify) plateau_analysis_unref);
+}
+
+static void
+on_analysed (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PlateauScenarioView *self = PLATEAU_SCENARIO_VIEW (source);
+  g_autoptr (PlateauAnalysis) analysis = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->running = FALSE;
+  if (analysis == NULL)
+    return;
+
+  if (self->rerun)
+    {
+      self->rerun = FALSE;
+      compute (self);
+    }
+
+  set_analysis (self, analysis);
+}
+
+static void
+compute_in_thread (PlateauScenarioView *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->running)
+    {
+      self->rerun = TRUE;
+      return;
+    }
+
+  self->running = TRUE;
+  task = g_task_new (self, self->cancellable, on_analysed, NULL);
+  g_task_set_task_data (task, plateau_scenario_dup (self->scenario), g_object_unref);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, analyse_in_thread);
+}
+
+static void
+compute (PlateauScenarioView *self)
+{
+  g_autoptr (PlateauAnalysis) analysis = NULL;
+
+  if (self->scenario == NULL)
+    {
+      set_analysis (self, NULL);
+      return;
+    }
+
+  if (plateau_scenario_get_n_periods (self->scenario) > PLATEAU_SCENARIO_VIEW_SYNC_LIMIT)
+    {
+      compute_in_thread (self);
+      return;
+    }
+
+  analysis = plateau_analysis_new (self->scenario);
+  set_analysis (self, analysis);
+}
+
+static void
+on_scenario_changed (PlateauScenarioView *self)
+{
+  self->generation++;
+  compute (self);
+}
+
+static void
+plateau_scenario_view_dispose (GObject *object)
+{
+  PlateauScenarioView *self = PLATEAU_SCENARIO_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->scenario != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->scenario);
+  g_clear_object (&self->scenario);
+  g_clear_pointer (&self->analysis, plateau_analysis_unref);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLATEAU_TYPE_SCENARIO_VIEW);
+
+  /* The template's top box is not a bound child; it goes here. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (plateau_scenario_view_parent_class)->dispose (object);
+}
+
+static void
+plateau_scenario_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PlateauScenarioView *self = PLATEAU_SCENARIO_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANALYSIS:
+      g_value_set_boxed (value, self->analysis);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plateau_scenario_view_class_init (PlateauScenarioViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plateau_scenario_view_dispose;
+  object_class->get_property = plateau_scenario_view_get_property;
+
+  /**
+   * PlateauScenarioView:analysis:
+   *
+   * The analysis of the scenario as it is now; notified after every
+   * recomputation. Pages that show it connect to its notification.
+   */
+  properties[PROP_ANALYSIS] =
+    g_param_spec_boxed ("analysis", NULL, NULL, PLATEAU_TYPE_ANALYSIS,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PLATEAU_TYPE_DATA_PAGE);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/plateau/Plateau/ui/"
+                                               "plateau-scenario-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlateauScenarioView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlateauScenarioView, data_page);
+}
+
+static void
+plateau_scenario_view_init (PlateauScenarioView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * plateau_scenario_view_set_scenario:
+ * @self: a #PlateauScenarioView
+ * @scenario: (nullable): the scenario to show
+ * @stack: (nullable): the history its edits go to; required with @scenario
+ *
+ * Shows @scenario and analyses it now and after each of its changes.
+ */
+void
+plateau_scenario_view_set_scenario (PlateauScenarioView *self,
+                                    PlateauScenario     *scenario,
+                                    PlateauCommandStack *stack)
+{
+  g_return_if_fail (PLATEAU_IS_SCENARIO_VIEW (self));
+  g_return_if_fail (scenario == NULL || PLATEAU_IS_COMMAND_STACK (stack));
+
+  if (self->scenario == scenario)
+    return;
+
+  if (self->scenario != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->scenario);
+  g_set_object (&self->scenario, scenario);
+  if (scenario != NULL)
+    self->changed_handler = g_signal_connect_object (scenario, "changed",
+                                                     G_CALLBACK (on_scenario_changed), self,
+                                                     G_CONNECT_SWAPPED);
+
+  plateau_data_page_set_scenario (self->data_page, scenario, stack);
+  on_scenario_changed (self);
+}
+
+/**
+ * plateau_scenario_view_get_scenario:
+ * @self: a #PlateauScenarioView
+ *
+ * Returns: (transfer none) (nullable): the scenario shown
+ */
+PlateauScenario *
+plateau_scenario_view_get_scenario (PlateauScenarioView *self)
+{
+  g_return_val_if_fail (PLATEAU_IS_SCENARIO_VIEW (self), NULL);
+
+  return self->scenario;
+}
+
+/**
+ * plateau_scenario_view_get_analysis:
+ * @self: a #PlateauScenarioView
+ *
+ * Returns: (transfer none) (nullable): the latest analysis of the scenario
+ */
+PlateauAnalysis *
+plateau_scenario_view_get_analysis (PlateauScenarioView *self)
+{
+  g_return_val_if_fail (PLATEAU_IS_SCENARIO_VIEW (self), NULL);
+
+  return self->analysis;
+}
+
+/**
+ * plateau_scenario_view_get_stack:
+ * @self: a #PlateauScenarioView
+ *
+ * Gets the view stack of the scenario's pages, to add pages to or to bind a
+ * view switcher to.
+ *
+ * Returns: (transfer none): the stack
+ */
+AdwViewStack *
+plateau_scenario_view_get_stack (PlateauScenarioView *self)
+{
+  g_return_val_if_fail (PLATEAU_IS_SCENARIO_VIEW (self), NULL);
+
+  return self->stack;
+}
+
+/**
+ * plateau_scenario_view_get_data_page:
+ * @self: a #PlateauScenarioView
+ *
+ * Returns: (transfer none): the Data page
+ */
+PlateauDataPage *
+plateau_scenario_view_get_data_page (PlateauScenarioView *self)
+{
+  g_return_val_if_fail (PLATEAU_IS_SCENARIO_VIEW (self), NULL);
+
+  return self->data_page;
+}
+
+/**
+ * plateau_scenario_view_is_busy:
+ * @self: a #PlateauScenarioView
+ *
+ * Returns: whether an analysis is being computed in a worker thread
+ */
+gboolean
+plateau_scenario_view_is_busy (PlateauScenarioView *self)
+{
+  g_return_val_if_fail (PLATEAU_IS_SCENARIO_VIEW (self), FALSE);
+
+  return self->running;
+}
