@@ -601,7 +601,7 @@ plateau_graph_page_class_init (PlateauGraphPageClass *klass)
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/plateau/Plateau/ui/plateau-graph-page.ui");
+    "/io/github/plateau/Plateau/ui/plateau-graph-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlateauGraphPage, paned);
   gtk_widget_class_bind_template_child (widget_class, PlateauGraphPage, editor);
   gtk_widget_class_bind_template_child (widget_class, PlateauGraphPage, error_revealer);
