@@ -30,6 +30,7 @@ PACKAGES="
   fonts-dejavu-core
   poppler-utils
   librsvg2-bin
+  librsvg2-common
   flatpak-builder
 "
 

@@ -28,12 +28,28 @@ struct _PlateauApplication
 
 G_DEFINE_FINAL_TYPE (PlateauApplication, plateau_application, ADW_TYPE_APPLICATION)
 
-static const char *const settings_keys[] = {
-  "style-variant",
-  "window-width",
-  "window-height",
-  "window-maximized",
-  "first-start",
+static const struct
+{
+  const char *name;
+  const char *type;
+} settings_keys[] = {
+  { "style-variant", "s" },
+  { "window-width", "i" },
+  { "window-height", "i" },
+  { "window-maximized", "b" },
+  { "first-start", "b" },
+};
+
+/* Resources the window can do without, and what is lost when one is not in
+ * the binary (a packaging fault): the templates, by contrast, are required. */
+static const struct
+{
+  const char *path;
+  const char *loss;
+} optional_resources[] = {
+  { "/io/github/plateau/Plateau/gtk/help-overlay.ui", "no keyboard shortcuts window" },
+  { "/io/github/plateau/Plateau/icons/scalable/apps/" PLATEAU_ICON_NAME ".svg",
+    "the application icon is missing from the window and About" },
 };
 
 static const struct
@@ -67,6 +83,22 @@ plateau_i18n_init (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+static gboolean
+schema_key_matches (GSettingsSchema *schema,
+                    const char      *name,
+                    const char      *type)
+{
+  g_autoptr (GSettingsSchemaKey) key = NULL;
+
+  if (!g_settings_schema_has_key (schema, name))
+    return FALSE;
+
+  key = g_settings_schema_get_key (schema, name);
+
+  return g_variant_type_equal (g_settings_schema_key_get_value_type (key),
+                               G_VARIANT_TYPE (type));
+}
+
 static GSettings *
 load_settings (void)
 {
@@ -84,18 +116,28 @@ load_settings (void)
       return NULL;
     }
 
-  /* An older installed schema without one of our keys would abort GSettings
-   * on first use; refuse it as a whole instead. */
+  /* A stale installed schema, without one of the keys or with another type,
+   * would abort GSettings on first use; refuse it as a whole instead. */
   for (guint i = 0; i < G_N_ELEMENTS (settings_keys); i++)
-    if (!g_settings_schema_has_key (schema, settings_keys[i]))
+    if (!schema_key_matches (schema, settings_keys[i].name, settings_keys[i].type))
       {
-        g_warning ("The settings schema %s has no key “%s”; window size and style "
-                   "will not be remembered",
-                   PLATEAU_SETTINGS_SCHEMA, settings_keys[i]);
+        g_warning ("The settings schema %s has no key “%s” of type %s; window size "
+                   "and style will not be remembered",
+                   PLATEAU_SETTINGS_SCHEMA, settings_keys[i].name, settings_keys[i].type);
         return NULL;
       }
 
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+check_resources (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (optional_resources); i++)
+    if (!g_resources_get_info (optional_resources[i].path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL,
+                               NULL, NULL))
+      g_warning ("The resource %s is not built into Plateau: %s", optional_resources[i].path,
+                 optional_resources[i].loss);
 }
 
 static gboolean
@@ -246,6 +288,8 @@ plateau_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
                                            app_accels[i].accels);
+
+  check_resources ();
 
   self->settings = load_settings ();
   if (self->settings == NULL)

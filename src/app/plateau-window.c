@@ -43,6 +43,26 @@ restore_state (PlateauWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* Writes @value unless the schema's range refuses it, so that an odd size
+ * (a window never sized, say) is skipped rather than tripping GSettings. */
+static void
+save_int (GSettings  *settings,
+          const char *name,
+          int         value)
+{
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchemaKey) key = NULL;
+  g_autoptr (GVariant) variant = g_variant_ref_sink (g_variant_new_int32 (value));
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, name);
+
+  if (g_settings_schema_key_range_check (key, variant))
+    g_settings_set_value (settings, name, variant);
+  else
+    g_debug ("Not saving %s = %d, outside the schema's range", name, value);
+}
+
 static void
 save_state (PlateauWindow *self)
 {
@@ -57,12 +77,10 @@ save_state (PlateauWindow *self)
    * it is the size to come back to after un-maximising. */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
 
-  g_settings_delay (settings);
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
+  save_int (settings, "window-width", width);
+  save_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_apply (settings);
 }
 
 static void

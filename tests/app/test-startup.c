@@ -31,12 +31,13 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Starts the application with PLATEAU_EXIT_AFTER_FIRST_FRAME and the test
+/* Starts the application with PLATEAU_EXIT_AFTER_FIRST_FRAME, the test
  * environment changed by @changes (pairs of name and value; a NULL value
- * unsets), and waits for it to end. */
+ * unsets) and @argument (or none), and waits for it to end. */
 static void
-run_app (Run               *run,
-         const char *const *changes)
+run_app_with (Run               *run,
+              const char *const *changes,
+              const char        *argument)
 {
   g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autoptr (GSubprocess) process = NULL;
@@ -51,7 +52,8 @@ run_app (Run               *run,
     else
       g_subprocess_launcher_unsetenv (launcher, changes[i]);
 
-  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PLATEAU_APP"), NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PLATEAU_APP"), argument,
+                                         NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
@@ -59,6 +61,13 @@ run_app (Run               *run,
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
   g_test_message ("stdout: %s\nstderr: %s", run->out, run->err);
+}
+
+static void
+run_app (Run               *run,
+         const char *const *changes)
+{
+  run_app_with (run, changes, NULL);
 }
 
 /* The window's size, from the line printed on the first frame. */
@@ -93,6 +102,17 @@ test_startup_first_frame (void)
 }
 
 static void
+test_startup_open_file (void)
+{
+  g_auto (Run) run = { 0 };
+
+  /* A document named on the command line reaches the window, whose message
+   * about it is markup: the name's '&' and '<' must not break it. */
+  run_app_with (&run, NULL, "/nonexistent/R&D <2026>.plateau");
+  assert_first_frame (&run, 1080, 720);
+}
+
+static void
 test_startup_missing_schema (void)
 {
   g_autofree char *empty = g_dir_make_tmp ("plateau-schemas-XXXXXX", NULL);
@@ -112,6 +132,49 @@ test_startup_missing_schema (void)
   assert_first_frame (&run, 1080, 720);
   g_assert_nonnull (strstr (run.err, "The settings schema " PLATEAU_SETTINGS_SCHEMA
                                      " is not installed"));
+  g_assert_null (strstr (run.err, "CRITICAL"));
+}
+
+static void
+test_startup_stale_schema (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("plateau-schemas-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (folder, PLATEAU_SETTINGS_SCHEMA ".gschema.xml",
+                                              NULL);
+  g_autofree char *compiled = g_build_filename (folder, "gschemas.compiled", NULL);
+  const char *compile[] = { "glib-compile-schemas", folder, NULL };
+  const char *const changes[] = {
+    "GSETTINGS_SCHEMA_DIR", folder,
+    "XDG_DATA_DIRS", "/usr/share",
+    "G_DEBUG", NULL,
+    NULL,
+  };
+  g_auto (Run) run = { 0 };
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  /* A schema of another release: the width is a string there. */
+  g_file_set_contents (source,
+                       "<schemalist><schema id='" PLATEAU_SETTINGS_SCHEMA "' "
+                       "path='/io/github/plateau/Plateau/'>"
+                       "<key name='style-variant' type='s'><default>'dark'</default></key>"
+                       "<key name='window-width' type='s'><default>'wide'</default></key>"
+                       "</schema></schemalist>",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) compile, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  run_app (&run, changes);
+  g_unlink (compiled);
+  g_unlink (source);
+  g_rmdir (folder);
+
+  assert_first_frame (&run, 1080, 720);
+  g_assert_nonnull (strstr (run.err, "The settings schema " PLATEAU_SETTINGS_SCHEMA
+                                     " has no key “window-width” of type i"));
   g_assert_null (strstr (run.err, "CRITICAL"));
 }
 
@@ -164,7 +227,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/startup/first-frame", test_startup_first_frame);
+  g_test_add_func ("/startup/open-file", test_startup_open_file);
   g_test_add_func ("/startup/missing-schema", test_startup_missing_schema);
+  g_test_add_func ("/startup/stale-schema", test_startup_stale_schema);
   g_test_add_func ("/startup/broken-settings", test_startup_broken_settings);
 
   return g_test_run ();

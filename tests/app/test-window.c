@@ -119,10 +119,21 @@ test_window_primary_menu (void)
 }
 
 static void
+assert_stored_style (GSettings  *settings,
+                     const char *expected)
+{
+  g_autofree char *nick = g_settings_get_string (settings, "style-variant");
+
+  g_assert_cmpstr (nick, ==, expected);
+}
+
+static void
 check_state (PlateauApplication *app,
              PlateauWindow      *window,
              gconstpointer       data)
 {
+  GtkWindow *second;
+  GSettings *settings;
   int width;
   int height;
 
@@ -131,6 +142,21 @@ check_state (PlateauApplication *app,
   g_assert_cmpint (height, ==, 600);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 910, 655);
+
+  /* A second window, closed first, must leave the settings writable for
+   * the rest of the session; its width is below the schema's minimum, so
+   * only its height is saved. */
+  second = GTK_WINDOW (plateau_window_new (app));
+  gtk_window_present (second);
+  plateau_test_wait_for_frame (GTK_WIDGET (second));
+  gtk_window_set_default_size (second, 200, 700);
+  gtk_window_close (second);
+
+  settings = plateau_application_get_settings (app);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_settings_set_string (settings, "style-variant", "light");
+  assert_stored_style (settings, "light");
 }
 
 static void
@@ -148,6 +174,10 @@ test_window_state (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 910);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 655);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  assert_stored_style (settings, "light");
+  reset_settings ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
@@ -199,15 +229,6 @@ find_window_of_type (PlateauApplication *app,
       return l->data;
 
   return NULL;
-}
-
-static void
-assert_stored_style (GSettings  *settings,
-                     const char *expected)
-{
-  g_autofree char *nick = g_settings_get_string (settings, "style-variant");
-
-  g_assert_cmpstr (nick, ==, expected);
 }
 
 static void
