@@ -37,6 +37,7 @@ typedef struct
   PlateauCurveBasis basis;
   guint n_params;
   double t_last;
+  double t_center;
   double ci_last;
   double ce_last;
   guint horizon;
@@ -61,7 +62,7 @@ project (const Projection *pr,
     {
       ci += pr->investment[k];
       if (pr->source == SOURCE_TREND)
-        ret[k] = pr->investment[k] * (theta[0] + theta[1] * pr->t[k]);
+        ret[k] = pr->investment[k] * (theta[0] + theta[1] * (pr->t[k] - pr->t_center));
       else if (pr->basis == PLATEAU_BASIS_CUMULATIVE_INVESTMENT)
         ret[k] = plateau_curve_value (pr->model, theta[0], theta[1], theta[2], ci);
       else
@@ -132,7 +133,7 @@ plan_investment (const PlateauAnalysis *self,
       if (k < self->n_plan)
         investment[k] = self->plan[k];
       else if (have_trend)
-        investment[k] = MAX (0.0, ols.intercept + ols.slope * t[k]);
+        investment[k] = MAX (0.0, ols.y_mean + ols.slope * (t[k] - ols.x_mean));
       else
         investment[k] = last_investment;
     }
@@ -303,12 +304,15 @@ choose_source (PlateauAnalysis *self,
   if (self->trend.status != PLATEAU_FIT_OK)
     return FALSE;
 
+  /* The line is taken around the mean time, where its level and slope
+   * are uncorrelated and labels such as years cause no cancellation. */
   pr->source = SOURCE_TREND;
   pr->n_params = 2;
-  theta[0] = ols->intercept;
+  pr->t_center = ols->x_mean;
+  theta[0] = ols->y_mean;
   theta[1] = ols->slope;
-  cov[0] = ols->have_errors ? ols->intercept_se * ols->intercept_se : 0;
-  cov[1] = cov[2] = ols->have_errors ? ols->cov_intercept_slope : 0;
+  cov[0] = ols->have_errors ? ols->sigma2 / ols->n : 0;
+  cov[1] = cov[2] = 0;
   cov[3] = ols->have_errors ? ols->slope_se * ols->slope_se : 0;
   return TRUE;
 }
