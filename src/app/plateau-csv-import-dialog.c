@@ -74,10 +74,8 @@ build_rejections (const PlateauCsvImport *import)
   for (guint i = 0; i < import->rejections->len; i++)
     {
       const PlateauCsvRejection *rejection = g_ptr_array_index (import->rejections, i);
-      /* Translators: a line number of the file and why it was rejected */
-      g_autofree char *text = g_strdup_printf (_("Line %u: %s"), rejection->line,
-                                               rejection->message);
-      GtkWidget *label = gtk_label_new (text);
+      /* The message names the line already. */
+      GtkWidget *label = gtk_label_new (rejection->message);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);

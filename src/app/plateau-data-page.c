@@ -833,6 +833,10 @@ unbind_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), "row", NULL);
 }
 
+/* Wide enough for their titles in English and Chinese and for values of
+ * about ten digits. */
+static const int column_widths[N_TABLE_COLUMNS] = { 80, 120, 120, 72, 100 };
+
 static void
 add_column (PlateauDataPage *self,
             guint            column)
@@ -846,7 +850,9 @@ add_column (PlateauDataPage *self,
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GUINT_TO_POINTER (column));
 
   view_column = gtk_column_view_column_new (column_name (column), factory);
-  gtk_column_view_column_set_expand (view_column, column != COLUMN_STAGE);
+  gtk_column_view_column_set_fixed_width (view_column, column_widths[column]);
+  gtk_column_view_column_set_expand (view_column, column == PLATEAU_DATA_COLUMN_INVESTMENT
+                                                    || column == PLATEAU_DATA_COLUMN_RETURN);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->table, view_column);
 }

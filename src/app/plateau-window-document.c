@@ -265,6 +265,7 @@ plateau_window_set_document (PlateauWindow   *self,
   self->restored = FALSE;
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
+  g_clear_pointer (&self->untitled_name, g_free);
   plateau_command_stack_clear (self->stack);
   self->stack_handler = g_signal_connect_object (self->stack, "changed",
                                                  G_CALLBACK (on_stack_changed), self,
@@ -525,8 +526,7 @@ plateau_window_confirm_discard (PlateauWindow            *self,
       return;
     }
 
-  name = self->file != NULL ? g_file_get_basename (self->file)
-                            : g_strdup (_("Untitled Document"));
+  name = plateau_window_dup_display_name (self);
   /* Translators: the name of a document */
   heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
@@ -639,6 +639,8 @@ open_sample_now (PlateauWindow *self,
 
   /* The sample has no file: saving it asks where, so it stays pristine. */
   plateau_window_set_document (self, document, NULL);
+  self->untitled_name = g_strdup (_("Sample"));
+  plateau_window_update_title (self);
 }
 
 static void
@@ -1217,4 +1219,5 @@ plateau_window_document_dispose (PlateauWindow *self)
   g_clear_object (&self->file);
   g_clear_object (&self->stack);
   g_clear_pointer (&self->autosave_path, g_free);
+  g_clear_pointer (&self->untitled_name, g_free);
 }

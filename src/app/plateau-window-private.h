@@ -37,6 +37,8 @@ struct _PlateauWindow
   /* The open document, where it is saved (NULL until it is), its history. */
   PlateauDocument *document;
   GFile *file;
+  /* The name shown while the document has no file; NULL for "Untitled". */
+  char *untitled_name;
   PlateauCommandStack *stack;
   gulong stack_handler;
   gulong document_handler;
@@ -62,6 +64,7 @@ struct _PlateauWindow
 
 /* plateau-window.c */
 void     plateau_window_update_title        (PlateauWindow *self);
+char    *plateau_window_dup_display_name    (PlateauWindow *self);
 void     plateau_window_show_error          (PlateauWindow *self,
                                              const char    *heading,
                                              const GError  *error);

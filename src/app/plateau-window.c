@@ -247,13 +247,20 @@ plateau_window_show_error (PlateauWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static char *
-document_name (PlateauWindow *self)
+/**
+ * plateau_window_dup_display_name:
+ * @self: a #PlateauWindow
+ *
+ * Returns: (transfer full): the name of the open document as shown
+ */
+char *
+plateau_window_dup_display_name (PlateauWindow *self)
 {
-  if (self->file == NULL)
-    return g_strdup (_("Untitled Document"));
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
 
-  return g_file_get_basename (self->file);
+  return g_strdup (self->untitled_name != NULL ? self->untitled_name
+                                               : _("Untitled Document"));
 }
 
 static char *
@@ -288,7 +295,7 @@ plateau_window_update_title (PlateauWindow *self)
       return;
     }
 
-  name = document_name (self);
+  name = plateau_window_dup_display_name (self);
   place = document_place (self);
   adw_window_title_set_title (self->document_title, name);
   adw_window_title_set_subtitle (self->document_title, place);

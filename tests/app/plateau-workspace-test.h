@@ -97,7 +97,7 @@ plateau_test_find_dialog (void)
   return NULL;
 }
 
-static gboolean
+static inline gboolean
 plateau_test_has_dialog (gconstpointer data)
 {
   return plateau_test_find_dialog () != NULL;

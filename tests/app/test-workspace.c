@@ -282,11 +282,11 @@ check_import_csv (PlateauApplication *app,
 
   /* The preview lists each rejected row with its line. */
   g_assert_nonnull (plateau_test_find_widget (dialog, GTK_TYPE_LABEL, has_error_label,
-                                              "Line 3:"));
+                                              "line 3:"));
   g_assert_nonnull (plateau_test_find_widget (dialog, GTK_TYPE_LABEL, has_error_label,
-                                              "Line 5:"));
+                                              "line 5:"));
   g_assert_null (plateau_test_find_widget (dialog, GTK_TYPE_LABEL, has_error_label,
-                                           "Line 2:"));
+                                           "line 2:"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "2 rows rejected"));
 
@@ -405,7 +405,7 @@ check_unsaved_close (PlateauApplication *app,
   dialog = plateau_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
-                   "Save Changes to “Untitled Document”?");
+                   "Save Changes to “Sample”?");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
