@@ -17,6 +17,7 @@
 #define PORT_STEP 16.0
 #define LOOP_SIZE 22.0
 #define ARC_BULGE 28.0
+#define MAX_PIVOTS 4000         /* network simplex stops here on huge graphs */
 
 /**
  * plateau_graph_layout_options_init:
@@ -1594,7 +1595,7 @@ plateau_graph_layout (const PlateauGraph              *graph,
   longest_path_ranks (&w.g);
   /* Tightening first leaves network simplex fewer pivots to make. */
   tighten_ranks (&w.g);
-  plateau_graph_rank_simplex (&w.g, 20 * w.g.nodes->len + 100);
+  plateau_graph_rank_simplex (&w.g, MIN (20 * w.g.nodes->len + 100, MAX_PIVOTS));
   normalize_ranks (&w.g);
   choose_representatives (&w);
   drop_inverted_edges (&w.g);

@@ -17,6 +17,7 @@
 #define MAX_SWEEPS        24
 #define PATIENCE          8
 #define TRANSPOSE_PASSES  6
+#define HUGE_GRAPH        20000 /* nodes and dummies: a few sweeps only */
 
 static GArray *
 rank_at (const LGraph *g,
@@ -682,6 +683,8 @@ n_starts_for (const LGraph *g)
 {
   guint n = g->nodes->len;
 
+  if (n > HUGE_GRAPH)
+    return 1;
   if (n > 3000)
     return 1;
   if (n > 1500)
@@ -726,7 +729,8 @@ plateau_graph_order (LGraph *g)
   g_autoptr (GRand) rand = g_rand_new_with_seed (g->options->seed);
   guint64 best_crossings = G_MAXUINT64;
   guint starts = n_starts_for (g);
-  int max_sweeps = g->nodes->len > 1500 ? MAX_SWEEPS / 2 : MAX_SWEEPS;
+  int max_sweeps = g->nodes->len > HUGE_GRAPH ? 4
+                   : g->nodes->len > 1500 ? MAX_SWEEPS / 2 : MAX_SWEEPS;
 
   for (guint start = 0; start < starts && best_crossings > 0; start++)
     {
@@ -743,7 +747,7 @@ plateau_graph_order (LGraph *g)
     }
 
   /* Sifting polishes the best order found, which transposition cannot. */
-  if (g->n_clusters == 0 && best_crossings > 0)
+  if (g->n_clusters == 0 && best_crossings > 0 && g->nodes->len <= HUGE_GRAPH)
     {
       guint patience = 0;
 

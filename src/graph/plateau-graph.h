@@ -25,8 +25,8 @@ typedef enum
 
 /* Limits that keep memory and layout time bounded on any input. */
 #define PLATEAU_GRAPH_MAX_INPUT     (1024 * 1024)
-#define PLATEAU_GRAPH_MAX_NODES     5000
-#define PLATEAU_GRAPH_MAX_EDGES     20000
+#define PLATEAU_GRAPH_MAX_NODES     2000
+#define PLATEAU_GRAPH_MAX_EDGES     5000
 #define PLATEAU_GRAPH_MAX_SUBGRAPHS 500
 #define PLATEAU_GRAPH_MAX_DEPTH     32
 #define PLATEAU_GRAPH_MAX_LENGTH    8     /* extra dashes beyond this are refused */
