@@ -1,0 +1,542 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Invariants of the layered layout on seeded random graphs and on the six
+ * sample diagrams: nodes never overlap, edges follow the ranks (or run
+ * against them when they close a cycle), start and end on node outlines,
+ * never pass through a node, and subgraph boxes hold their members only.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "plateau-graph.h"
+#include "plateau-graph-layout.h"
+
+#define SAMPLES_PER_SEGMENT 24
+
+typedef struct
+{
+  PlateauGraph *graph;
+  PlateauGraphSizes *sizes;
+  PlateauGraphLayout *layout;
+} Fixture;
+
+static void
+fixture_clear (Fixture *f)
+{
+  plateau_graph_layout_free (f->layout);
+  plateau_graph_sizes_free (f->sizes);
+  plateau_graph_free (f->graph);
+}
+
+static void
+lay_out (Fixture    *f,
+         const char *text,
+         GRand      *rand)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->graph = plateau_graph_parse (text, -1, NULL, &error);
+  g_assert_no_error (error);
+  f->sizes = plateau_graph_sizes_new (f->graph);
+  for (guint i = 0; i < f->graph->nodes->len; i++)
+    {
+      f->sizes->node_width[i] = g_rand_double_range (rand, 40, 160);
+      f->sizes->node_height[i] = g_rand_double_range (rand, 30, 60);
+    }
+  for (guint i = 0; i < f->graph->edges->len; i++)
+    {
+      const PlateauGraphEdge *e = &g_array_index (f->graph->edges, PlateauGraphEdge, i);
+      if (e->label != NULL)
+        {
+          f->sizes->label_width[i] = g_rand_double_range (rand, 20, 80);
+          f->sizes->label_height[i] = 18;
+        }
+    }
+  for (guint i = 0; i < f->graph->subgraphs->len; i++)
+    {
+      f->sizes->title_width[i] = g_rand_double_range (rand, 30, 120);
+      f->sizes->title_height[i] = 20;
+    }
+  f->layout = plateau_graph_layout (f->graph, f->sizes, NULL);
+}
+
+/* Geometry ----------------------------------------------------------------- */
+
+static PlateauGraphPoint
+bezier (const PlateauGraphPoint *p,
+        double                   t)
+{
+  double u = 1 - t;
+  double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+
+  return (PlateauGraphPoint) { a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x,
+                               a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y };
+}
+
+static GArray *
+sample_path (const GArray *points)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (PlateauGraphPoint));
+
+  for (guint i = 0; i + 3 < points->len; i += 3)
+    for (int k = (i == 0 ? 0 : 1); k <= SAMPLES_PER_SEGMENT; k++)
+      {
+        PlateauGraphPoint p = bezier (&g_array_index (points, PlateauGraphPoint, i),
+                                      (double) k / SAMPLES_PER_SEGMENT);
+        g_array_append_val (out, p);
+      }
+
+  return out;
+}
+
+static double
+distance_to_outline (PlateauGraphShape      shape,
+                     const PlateauGraphBox *box,
+                     PlateauGraphPoint      q)
+{
+  g_autoptr (GArray) outline = g_array_new (FALSE, FALSE, sizeof (PlateauGraphPoint));
+  double best = INFINITY;
+
+  plateau_graph_shape_outline (shape, box, outline);
+  for (guint i = 0, j = outline->len - 1; i < outline->len; j = i++)
+    {
+      PlateauGraphPoint a = g_array_index (outline, PlateauGraphPoint, j);
+      PlateauGraphPoint b = g_array_index (outline, PlateauGraphPoint, i);
+      double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+      double t = len2 > 0 ? ((q.x - a.x) * dx + (q.y - a.y) * dy) / len2 : 0;
+
+      t = CLAMP (t, 0, 1);
+      best = MIN (best, hypot (a.x + t * dx - q.x, a.y + t * dy - q.y));
+    }
+
+  return best;
+}
+
+static PlateauGraphBox
+shrunk (const PlateauGraphBox *b,
+        double                 by)
+{
+  return (PlateauGraphBox) { b->x, b->y, MAX (b->width - 2 * by, 0),
+                             MAX (b->height - 2 * by, 0) };
+}
+
+static gboolean
+segments_cross (PlateauGraphPoint a,
+                PlateauGraphPoint b,
+                PlateauGraphPoint c,
+                PlateauGraphPoint d)
+{
+  double d1 = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+  double d2 = (b.x - a.x) * (d.y - a.y) - (b.y - a.y) * (d.x - a.x);
+  double d3 = (d.x - c.x) * (a.y - c.y) - (d.y - c.y) * (a.x - c.x);
+  double d4 = (d.x - c.x) * (b.y - c.y) - (d.y - c.y) * (b.x - c.x);
+
+  return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0)) && d1 != 0 && d2 != 0
+         && d3 != 0 && d4 != 0;
+}
+
+/* Invariants ---------------------------------------------------------------- */
+
+static void
+check_no_overlap (const Fixture *f)
+{
+  const PlateauGraphLayout *l = f->layout;
+
+  for (guint i = 0; i < l->n_nodes; i++)
+    for (guint j = i + 1; j < l->n_nodes; j++)
+      {
+        const PlateauGraphBox *a = &l->nodes[i], *b = &l->nodes[j];
+        gboolean apart = fabs (a->x - b->x) >= (a->width + b->width) / 2 + 1
+                         || fabs (a->y - b->y) >= (a->height + b->height) / 2 + 1;
+        if (!apart)
+          g_error ("nodes %u and %u overlap", i, j);
+      }
+}
+
+static gboolean
+is_across (const PlateauGraph *graph)
+{
+  return graph->direction == PLATEAU_GRAPH_LR || graph->direction == PLATEAU_GRAPH_RL;
+}
+
+/* Position along the flow: y for TB, -y for BT, x for LR, -x for RL. */
+static double
+along (const PlateauGraph *graph,
+       double              x,
+       double              y)
+{
+  switch (graph->direction)
+    {
+    case PLATEAU_GRAPH_BT:
+      return -y;
+    case PLATEAU_GRAPH_LR:
+      return x;
+    case PLATEAU_GRAPH_RL:
+      return -x;
+    case PLATEAU_GRAPH_TB:
+    default:
+      return y;
+    }
+}
+
+static void
+check_ranks (const Fixture *f)
+{
+  for (guint i = 0; i < f->layout->n_edges; i++)
+    {
+      const PlateauGraphEdge *e = &g_array_index (f->graph->edges, PlateauGraphEdge, i);
+      const PlateauGraphEdgePath *path = &f->layout->edges[i];
+      const PlateauGraphBox *a, *b;
+      double ha, hb, from, to;
+
+      if (e->from.is_subgraph || e->to.is_subgraph || e->from.index == e->to.index)
+        continue;
+      g_assert_cmpuint (path->points->len, >=, 4);
+      g_assert_cmpuint ((path->points->len - 1) % 3, ==, 0);
+
+      a = &f->layout->nodes[e->from.index];
+      b = &f->layout->nodes[e->to.index];
+      ha = (is_across (f->graph) ? a->width : a->height) / 2;
+      hb = (is_across (f->graph) ? b->width : b->height) / 2;
+      from = along (f->graph, a->x, a->y);
+      to = along (f->graph, b->x, b->y);
+
+      /* The target's rank lies wholly after the source's, or before it for a back edge. */
+      if (path->reversed)
+        g_assert_cmpfloat (to + hb, <, from - ha);
+      else
+        g_assert_cmpfloat (from + ha, <, to - hb);
+    }
+}
+
+static void
+check_edge_ends (const Fixture *f)
+{
+  for (guint i = 0; i < f->layout->n_edges; i++)
+    {
+      const PlateauGraphEdge *e = &g_array_index (f->graph->edges, PlateauGraphEdge, i);
+      const GArray *points = f->layout->edges[i].points;
+      const PlateauGraphEnd *ends[2] = { &e->from, &e->to };
+      PlateauGraphPoint tips[2];
+
+      if (points->len == 0)
+        continue;
+      tips[0] = g_array_index (points, PlateauGraphPoint, 0);
+      tips[1] = g_array_index (points, PlateauGraphPoint, points->len - 1);
+
+      for (int k = 0; k < 2; k++)
+        {
+          const PlateauGraphNode *n;
+          double d;
+
+          if (ends[k]->is_subgraph)
+            continue;
+          n = &g_array_index (f->graph->nodes, PlateauGraphNode, ends[k]->index);
+          d = distance_to_outline (n->shape, &f->layout->nodes[ends[k]->index], tips[k]);
+          if (d > 0.75)
+            g_error ("edge %u ends %.2f px off the outline of %s", i, d, n->id);
+        }
+    }
+}
+
+static void
+check_no_edge_through_nodes (const Fixture *f)
+{
+  for (guint i = 0; i < f->layout->n_edges; i++)
+    {
+      g_autoptr (GArray) samples = sample_path (f->layout->edges[i].points);
+
+      for (guint v = 0; v < f->layout->n_nodes; v++)
+        {
+          const PlateauGraphNode *n = &g_array_index (f->graph->nodes, PlateauGraphNode, v);
+          PlateauGraphBox inner = shrunk (&f->layout->nodes[v], 1.5);
+
+          for (guint k = 0; k < samples->len; k++)
+            {
+              PlateauGraphPoint p = g_array_index (samples, PlateauGraphPoint, k);
+              if (plateau_graph_shape_contains (n->shape, &inner, p.x, p.y))
+                g_error ("edge %u passes through node %s at (%.1f, %.1f)", i, n->id, p.x, p.y);
+            }
+        }
+    }
+}
+
+static gboolean
+box_inside (const PlateauGraphBox *in,
+            const PlateauGraphBox *out)
+{
+  return in->x - in->width / 2 >= out->x - out->width / 2 - 1e-6
+         && in->x + in->width / 2 <= out->x + out->width / 2 + 1e-6
+         && in->y - in->height / 2 >= out->y - out->height / 2 - 1e-6
+         && in->y + in->height / 2 <= out->y + out->height / 2 + 1e-6;
+}
+
+static gboolean
+boxes_meet (const PlateauGraphBox *a,
+            const PlateauGraphBox *b)
+{
+  return fabs (a->x - b->x) < (a->width + b->width) / 2
+         && fabs (a->y - b->y) < (a->height + b->height) / 2;
+}
+
+static void
+check_subgraphs (const Fixture *f)
+{
+  const PlateauGraph *g = f->graph;
+
+  for (guint s = 0; s < g->subgraphs->len; s++)
+    {
+      const PlateauGraphBox *box = &f->layout->subgraphs[s];
+      const PlateauGraphSubgraph *sg = &g_array_index (g->subgraphs, PlateauGraphSubgraph, s);
+
+      if (box->width <= 0)
+        continue;
+
+      for (guint v = 0; v < g->nodes->len; v++)
+        {
+          gboolean member = plateau_graph_node_in_subgraph (g, v, s);
+
+          if (member && !box_inside (&f->layout->nodes[v], box))
+            g_error ("node %u sticks out of subgraph %u", v, s);
+          if (!member && boxes_meet (&f->layout->nodes[v], box))
+            g_error ("node %u intrudes on subgraph %u", v, s);
+        }
+
+      if (sg->parent >= 0)
+        g_assert_true (box_inside (box, &f->layout->subgraphs[sg->parent]));
+
+      for (guint t = s + 1; t < g->subgraphs->len; t++)
+        {
+          const PlateauGraphSubgraph *other = &g_array_index (g->subgraphs, PlateauGraphSubgraph,
+                                                              t);
+          if (other->parent == sg->parent && f->layout->subgraphs[t].width > 0
+              && boxes_meet (box, &f->layout->subgraphs[t]))
+            g_error ("sibling subgraphs %u and %u overlap", s, t);
+        }
+    }
+}
+
+static guint
+count_crossings (const Fixture *f)
+{
+  guint n = f->layout->n_edges, crossings = 0;
+  g_autoptr (GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (samples, sample_path (f->layout->edges[i].points));
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        GArray *a = g_ptr_array_index (samples, i), *b = g_ptr_array_index (samples, j);
+        gboolean crossed = FALSE;
+
+        for (guint p = 0; p + 1 < a->len && !crossed; p++)
+          for (guint q = 0; q + 1 < b->len && !crossed; q++)
+            crossed = segments_cross (g_array_index (a, PlateauGraphPoint, p),
+                                      g_array_index (a, PlateauGraphPoint, p + 1),
+                                      g_array_index (b, PlateauGraphPoint, q),
+                                      g_array_index (b, PlateauGraphPoint, q + 1));
+        crossings += crossed;
+      }
+
+  return crossings;
+}
+
+static void
+check_all (const Fixture *f)
+{
+  g_assert_true (isfinite (f->layout->width) && f->layout->width > 0);
+  g_assert_true (isfinite (f->layout->height) && f->layout->height > 0);
+  check_no_overlap (f);
+  check_ranks (f);
+  check_edge_ends (f);
+  check_no_edge_through_nodes (f);
+  check_subgraphs (f);
+}
+
+/* Random graphs ----------------------------------------------------------------- */
+
+static const char *const directions[] = { "TB", "LR", "BT", "RL" };
+static const char *const edge_kinds[] = { "-->", "---", "-.->", "==>", "--->", "-->|x|" };
+
+static char *
+random_graph (GRand   *rand,
+              guint    n_nodes,
+              guint    n_edges,
+              gboolean clusters)
+{
+  GString *text = g_string_new (NULL);
+  guint n_sub = clusters ? g_rand_int_range (rand, 1, 4) : 0;
+
+  g_string_append_printf (text, "graph %s\n", directions[g_rand_int_range (rand, 0, 4)]);
+  for (guint s = 0; s < n_sub; s++)
+    {
+      guint first = s * n_nodes / (n_sub + 1), last = (s + 1) * n_nodes / (n_sub + 1);
+
+      g_string_append_printf (text, "subgraph S%u [Group %u]\n", s, s);
+      for (guint v = first; v < last; v++)
+        g_string_append_printf (text, "n%u\n", v);
+      g_string_append (text, "end\n");
+    }
+  for (guint v = 0; v < n_nodes; v++)
+    g_string_append_printf (text, "n%u[Node %u]\n", v, v);
+
+  for (guint e = 0; e < n_edges; e++)
+    {
+      guint a = g_rand_int_range (rand, 0, (gint32) n_nodes);
+      guint b = g_rand_int_range (rand, 0, (gint32) n_nodes);
+
+      /* Mostly forward edges, as real diagrams have, some back and some loops. */
+      if (g_rand_double (rand) < 0.8 && a > b)
+        {
+          guint t = a;
+          a = b;
+          b = t;
+        }
+      g_string_append_printf (text, "n%u %s n%u\n", a,
+                              edge_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (edge_kinds))],
+                              b);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_random (gconstpointer data)
+{
+  guint seed = GPOINTER_TO_UINT (data);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  guint n = g_rand_int_range (rand, 2, 40);
+  g_autofree char *text = random_graph (rand, n, g_rand_int_range (rand, 1, 2 * n), FALSE);
+  Fixture f = { 0 };
+
+  g_test_message ("%s", text);
+  lay_out (&f, text, rand);
+  check_all (&f);
+  fixture_clear (&f);
+}
+
+static void
+test_random_subgraphs (gconstpointer data)
+{
+  guint seed = GPOINTER_TO_UINT (data);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  guint n = g_rand_int_range (rand, 4, 30);
+  g_autofree char *text = random_graph (rand, n, g_rand_int_range (rand, 1, n + 5), TRUE);
+  Fixture f = { 0 };
+
+  g_test_message ("%s", text);
+  lay_out (&f, text, rand);
+  check_all (&f);
+  fixture_clear (&f);
+}
+
+static void
+test_samples (void)
+{
+  static const char *const names[] = {
+    "core-concepts", "growth-model-shifts", "model-lifecycle", "path-dependence",
+    "roi-factors", "stage-evolution",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s.mmd", names[i]);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "graph", "samples", file, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+      Fixture f = { 0 };
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      lay_out (&f, text, rand);
+      check_all (&f);
+      g_assert_cmpuint (count_crossings (&f), ==, 0);
+      fixture_clear (&f);
+    }
+}
+
+static void
+test_cycles_are_reversed (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+  Fixture f = { 0 };
+
+  lay_out (&f, "graph TD\nA-->B-->C-->D-->B", rand);
+  g_assert_cmpuint (f.layout->reversed_edges, ==, 1);
+  g_assert_true (f.layout->edges[3].reversed);
+  check_all (&f);
+  fixture_clear (&f);
+}
+
+static void
+test_edge_length (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (4);
+  Fixture f = { 0 };
+
+  /* A---->D asks for three ranks; B and C sit between A and D. */
+  lay_out (&f, "graph TD\nA---->D\nA-->B-->C", rand);
+  g_assert_cmpuint (f.layout->n_ranks, ==, 4);
+  g_assert_cmpfloat (f.layout->nodes[1].y, >, f.layout->nodes[0].y);
+  g_assert_cmpfloat (f.layout->nodes[1].y, >, f.layout->nodes[0].y);
+  fixture_clear (&f);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  Fixture f = { 0 };
+
+  lay_out (&f, "graph TD", rand);
+  g_assert_cmpuint (f.layout->n_nodes, ==, 0);
+  g_assert_cmpfloat (f.layout->width, >, 0);
+  fixture_clear (&f);
+}
+
+static void
+test_edge_to_subgraph (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (6);
+  Fixture f = { 0 };
+  const GArray *points;
+  PlateauGraphPoint end;
+  const PlateauGraphBox *box;
+
+  lay_out (&f, "graph TD\nX-->S\nsubgraph S\nA-->B\nend", rand);
+  check_all (&f);
+  points = f.layout->edges[0].points;
+  end = g_array_index (points, PlateauGraphPoint, points->len - 1);
+  box = &f.layout->subgraphs[0];
+  g_assert_cmpfloat_with_epsilon (end.y, box->y - box->height / 2, 1e-6);
+  fixture_clear (&f);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint seed = 1; seed <= 60; seed++)
+    {
+      g_autofree char *path = g_strdup_printf ("/graph/layout/random/%u", seed);
+      g_test_add_data_func (path, GUINT_TO_POINTER (seed), test_random);
+    }
+  for (guint seed = 1; seed <= 30; seed++)
+    {
+      g_autofree char *path = g_strdup_printf ("/graph/layout/random-subgraphs/%u", seed);
+      g_test_add_data_func (path, GUINT_TO_POINTER (seed), test_random_subgraphs);
+    }
+  g_test_add_func ("/graph/layout/samples", test_samples);
+  g_test_add_func ("/graph/layout/cycles", test_cycles_are_reversed);
+  g_test_add_func ("/graph/layout/edge-length", test_edge_length);
+  g_test_add_func ("/graph/layout/empty", test_empty);
+  g_test_add_func ("/graph/layout/edge-to-subgraph", test_edge_to_subgraph);
+
+  return g_test_run ();
+}
