@@ -835,7 +835,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
 
 /* Wide enough for their titles in English and Chinese and for values of
  * about ten digits. */
-static const int column_widths[N_TABLE_COLUMNS] = { 80, 120, 120, 72, 100 };
+static const int column_widths[N_TABLE_COLUMNS] = { 64, 96, 96, 64, 88 };
 
 static void
 add_column (PlateauDataPage *self,
