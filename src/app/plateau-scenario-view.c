@@ -57,6 +57,22 @@ static GParamSpec *properties[N_PROPS];
 
 static void compute (PlateauScenarioView *self);
 
+/* Only the page on screen gets each new analysis, so that an edit pays for
+ * the page the analyst looks at; a page gets the latest one when it is
+ * shown. */
+static void
+hand_to_visible_page (PlateauScenarioView *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  if (page == GTK_WIDGET (self->data_page))
+    plateau_data_page_set_analysis (self->data_page, self->analysis);
+  else if (page == GTK_WIDGET (self->charts_page))
+    plateau_charts_page_set_analysis (self->charts_page, self->analysis);
+  else if (page == GTK_WIDGET (self->forecast_page))
+    plateau_forecast_page_set_analysis (self->forecast_page, self->analysis);
+}
+
 static void
 set_analysis (PlateauScenarioView *self,
               PlateauAnalysis     *analysis)
@@ -68,9 +84,7 @@ set_analysis (PlateauScenarioView *self,
   if (analysis != NULL)
     self->analysis = plateau_analysis_ref (analysis);
 
-  plateau_data_page_set_analysis (self->data_page, self->analysis);
-  plateau_charts_page_set_analysis (self->charts_page, self->analysis);
-  plateau_forecast_page_set_analysis (self->forecast_page, self->analysis);
+  hand_to_visible_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
 }
 
@@ -278,6 +292,8 @@ plateau_scenario_view_init (PlateauScenarioView *self)
 
   g_signal_connect_swapped (self->stack, "notify::visible-child",
                             G_CALLBACK (schedule_portfolio), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child",
+                            G_CALLBACK (hand_to_visible_page), self);
 }
 
 /**
