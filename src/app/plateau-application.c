@@ -272,6 +272,9 @@ static const struct
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.add-scenario", { "<Control><Shift>n", NULL } },
   { "win.rename-item", { "F2", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.copy-image", { "<Control><Shift>c", NULL } },
+  { "win.print", { "<Control>p", NULL } },
 };
 
 static void

@@ -129,6 +129,19 @@ plateau_data_parse_number (const char        *text,
   return TRUE;
 }
 
+/* Setting a tooltip makes GTK query the tooltip under the pointer, which
+ * costs a pick through the whole window: done for every cell of a refresh,
+ * it would take longer than a frame. Only a real change is set. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  const char *current = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (current, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 format_number (double value,
                char  *buffer,
@@ -170,7 +183,7 @@ fill_result_cell (PlateauDataPage *self,
   if (self->analysis != NULL && row < plateau_analysis_get_n_periods (self->analysis))
     result = plateau_analysis_get_period (self->analysis, row);
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+  set_tooltip (GTK_WIDGET (label), NULL);
   if (result == NULL)
     gtk_label_set_text (label, "");
   else if (column == COLUMN_STAGE)
@@ -184,7 +197,7 @@ fill_result_cell (PlateauDataPage *self,
   else
     {
       gtk_label_set_text (label, "—");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), result->roi.reason);
+      set_tooltip (GTK_WIDGET (label), result->roi.reason);
     }
 }
 
@@ -208,8 +221,9 @@ fill_cell (PlateauDataPage *self,
 
   refusal = g_hash_table_lookup (self->refused, cell_key (row, column));
   text = refusal != NULL ? g_strdup (refusal->text) : model_text (self, row, column);
-  gtk_editable_set_text (GTK_EDITABLE (cell), text);
-  gtk_widget_set_tooltip_text (cell, refusal != NULL ? refusal->reason : NULL);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  set_tooltip (cell, refusal != NULL ? refusal->reason : NULL);
   if (refusal != NULL)
     gtk_widget_add_css_class (cell, "error");
   else
@@ -276,7 +290,8 @@ update_column_titles (PlateauDataPage *self)
       title = unit != NULL && *unit != '\0'
                 ? g_strdup_printf (_("%s (%s)"), column_name (i), unit)
                 : g_strdup (column_name (i));
-      gtk_column_view_column_set_title (column, title);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) != 0)
+        gtk_column_view_column_set_title (column, title);
     }
 }
 
@@ -392,7 +407,7 @@ commit_cell (PlateauDataPage *self,
 
   g_hash_table_remove (self->refused, cell_key (row, column));
   gtk_widget_remove_css_class (cell, "error");
-  gtk_widget_set_tooltip_text (cell, NULL);
+  set_tooltip (cell, NULL);
   show_cell_error (self, 0, 0, NULL);
   apply_cell (self, row, column, label, value);
 
@@ -835,7 +850,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
 
 /* Wide enough for their titles in English and Chinese and for values of
  * about ten digits. */
-static const int column_widths[N_TABLE_COLUMNS] = { 80, 120, 120, 72, 100 };
+static const int column_widths[N_TABLE_COLUMNS] = { 64, 96, 96, 64, 88 };
 
 static void
 add_column (PlateauDataPage *self,

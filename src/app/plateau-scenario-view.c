@@ -11,6 +11,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "plateau-charts-page.h"
+#include "plateau-forecast-page.h"
+#include "plateau-portfolio-page.h"
 #include "plateau-scenario-view.h"
 
 struct _PlateauScenarioView
@@ -19,6 +22,15 @@ struct _PlateauScenarioView
 
   AdwViewStack *stack;
   PlateauDataPage *data_page;
+  PlateauChartsPage *charts_page;
+  PlateauForecastPage *forecast_page;
+  PlateauPortfolioPage *portfolio_page;
+
+  /* The portfolio compares every scenario of the document: it is brought
+   * up to date when it is shown, and after edits while it is shown. */
+  PlateauDocument *document;
+  gulong document_handler;
+  guint portfolio_idle;
 
   PlateauScenario *scenario;
   gulong changed_handler;
@@ -45,6 +57,22 @@ static GParamSpec *properties[N_PROPS];
 
 static void compute (PlateauScenarioView *self);
 
+/* Only the page on screen gets each new analysis, so that an edit pays for
+ * the page the analyst looks at; a page gets the latest one when it is
+ * shown. */
+static void
+hand_to_visible_page (PlateauScenarioView *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  if (page == GTK_WIDGET (self->data_page))
+    plateau_data_page_set_analysis (self->data_page, self->analysis);
+  else if (page == GTK_WIDGET (self->charts_page))
+    plateau_charts_page_set_analysis (self->charts_page, self->analysis);
+  else if (page == GTK_WIDGET (self->forecast_page))
+    plateau_forecast_page_set_analysis (self->forecast_page, self->analysis);
+}
+
 static void
 set_analysis (PlateauScenarioView *self,
               PlateauAnalysis     *analysis)
@@ -56,7 +84,7 @@ set_analysis (PlateauScenarioView *self,
   if (analysis != NULL)
     self->analysis = plateau_analysis_ref (analysis);
 
-  plateau_data_page_set_analysis (self->data_page, self->analysis);
+  hand_to_visible_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
 }
 
@@ -145,6 +173,10 @@ plateau_scenario_view_dispose (GObject *object)
   PlateauScenarioView *self = PLATEAU_SCENARIO_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->portfolio_idle, g_source_remove);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_handler, self->document);
+  g_clear_object (&self->document);
   if (self->scenario != NULL)
     g_clear_signal_handler (&self->changed_handler, self->scenario);
   g_clear_object (&self->scenario);
@@ -207,11 +239,105 @@ plateau_scenario_view_class_init (PlateauScenarioViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlateauScenarioView, data_page);
 }
 
+static gboolean
+portfolio_visible (PlateauScenarioView *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "portfolio") == 0;
+}
+
+static gboolean
+update_portfolio (gpointer data)
+{
+  PlateauScenarioView *self = data;
+
+  self->portfolio_idle = 0;
+  plateau_portfolio_page_set_document (self->portfolio_page, self->document);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_portfolio (PlateauScenarioView *self)
+{
+  if (self->portfolio_idle == 0 && self->document != NULL && portfolio_visible (self))
+    self->portfolio_idle = g_idle_add (update_portfolio, self);
+}
+
+static void
+add_page (PlateauScenarioView *self,
+          GtkWidget           *page,
+          const char          *name,
+          const char          *title,
+          const char          *icon)
+{
+  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->stack, page, name, title);
+
+  adw_view_stack_page_set_icon_name (stack_page, icon);
+}
+
 static void
 plateau_scenario_view_init (PlateauScenarioView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+
+  self->charts_page = PLATEAU_CHARTS_PAGE (plateau_charts_page_new ());
+  self->forecast_page = PLATEAU_FORECAST_PAGE (plateau_forecast_page_new ());
+  self->portfolio_page = PLATEAU_PORTFOLIO_PAGE (plateau_portfolio_page_new ());
+  add_page (self, GTK_WIDGET (self->charts_page), "charts", _("Charts"),
+            "x-office-presentation-symbolic");
+  add_page (self, GTK_WIDGET (self->forecast_page), "forecast", _("Forecast"),
+            "preferences-system-time-symbolic");
+  add_page (self, GTK_WIDGET (self->portfolio_page), "portfolio", _("Portfolio"),
+            "view-grid-symbolic");
+
+  g_signal_connect_swapped (self->stack, "notify::visible-child",
+                            G_CALLBACK (schedule_portfolio), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child",
+                            G_CALLBACK (hand_to_visible_page), self);
+}
+
+/**
+ * plateau_scenario_view_set_document:
+ * @self: a #PlateauScenarioView
+ * @document: (nullable): the document the scenarios belong to
+ *
+ * Sets the document whose scenarios the Portfolio page compares.
+ */
+void
+plateau_scenario_view_set_document (PlateauScenarioView *self,
+                                    PlateauDocument     *document)
+{
+  g_return_if_fail (PLATEAU_IS_SCENARIO_VIEW (self));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_handler, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->document_handler = g_signal_connect_object (document, "changed",
+                                                      G_CALLBACK (schedule_portfolio), self,
+                                                      G_CONNECT_SWAPPED);
+
+  plateau_portfolio_page_set_document (self->portfolio_page, NULL);
+  schedule_portfolio (self);
+}
+
+/**
+ * plateau_scenario_view_get_page:
+ * @self: a #PlateauScenarioView
+ * @name: "data", "charts", "forecast" or "portfolio"
+ *
+ * Returns: (transfer none) (nullable): the page of that name
+ */
+GtkWidget *
+plateau_scenario_view_get_page (PlateauScenarioView *self,
+                                const char          *name)
+{
+  g_return_val_if_fail (PLATEAU_IS_SCENARIO_VIEW (self), NULL);
+
+  return adw_view_stack_get_child_by_name (self->stack, name);
 }
 
 /**

@@ -6,6 +6,7 @@
 #include "plateau-analysis.h"
 #include "plateau-command-stack.h"
 #include "plateau-data-page.h"
+#include "plateau-document.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,9 @@ PlateauAnalysis *plateau_scenario_view_get_analysis  (PlateauScenarioView *self)
 AdwViewStack    *plateau_scenario_view_get_stack     (PlateauScenarioView *self);
 PlateauDataPage *plateau_scenario_view_get_data_page (PlateauScenarioView *self);
 gboolean         plateau_scenario_view_is_busy       (PlateauScenarioView *self);
+void             plateau_scenario_view_set_document  (PlateauScenarioView *self,
+                                                      PlateauDocument     *document);
+GtkWidget       *plateau_scenario_view_get_page      (PlateauScenarioView *self,
+                                                      const char          *name);
 
 G_END_DECLS

@@ -106,15 +106,30 @@ plateau_stage_badge_init (PlateauStageBadge *self)
   plateau_stage_badge_set_analysis (self, NULL);
 }
 
+/* Each analysis of an edit reaches the badge; most leave the stage as it
+ * was, and a style change or a tooltip (which makes GTK query the tooltip
+ * under the pointer) would cost part of the frame for nothing. */
 static void
 set_stage_class (PlateauStageBadge *self,
                  PlateauStage       stage)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (stage_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->button), stage_classes[i]);
+  GtkWidget *button = GTK_WIDGET (self->button);
 
-  if ((guint) stage < G_N_ELEMENTS (stage_classes))
-    gtk_widget_add_css_class (GTK_WIDGET (self->button), stage_classes[stage]);
+  for (guint i = 0; i < G_N_ELEMENTS (stage_classes); i++)
+    if (i != (guint) stage && gtk_widget_has_css_class (button, stage_classes[i]))
+      gtk_widget_remove_css_class (button, stage_classes[i]);
+
+  if ((guint) stage < G_N_ELEMENTS (stage_classes)
+      && !gtk_widget_has_css_class (button, stage_classes[stage]))
+    gtk_widget_add_css_class (button, stage_classes[stage]);
+}
+
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
 }
 
 static void
@@ -141,7 +156,7 @@ show_assessment (PlateauStageBadge            *self,
   tooltip = stage->reason != NULL && low
               ? g_strdup_printf ("%s — %s", confidence_text, stage->reason)
               : g_strdup (confidence_text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
+  set_tooltip (GTK_WIDGET (self->button), tooltip);
 }
 
 /**

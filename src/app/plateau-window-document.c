@@ -256,6 +256,7 @@ plateau_window_set_document (PlateauWindow   *self,
   g_return_if_fail (PLATEAU_IS_WINDOW (self));
   g_return_if_fail (document == NULL || PLATEAU_IS_DOCUMENT (document));
 
+  plateau_window_edit_graph (self, NULL);
   plateau_window_forget_autosave (self);
   g_clear_pointer (&self->autosave_path, g_free);
   disconnect_document (self);
@@ -275,6 +276,7 @@ plateau_window_set_document (PlateauWindow   *self,
                                                       G_CALLBACK (plateau_window_update_title),
                                                       self, G_CONNECT_SWAPPED);
 
+  plateau_scenario_view_set_document (self->scenario_view, document);
   plateau_window_sidebar_bind (self);
   gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "workspace" : "empty");
   update_actions (self);
@@ -353,6 +355,7 @@ plateau_window_save_to (PlateauWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
 
+  plateau_window_commit_graph (self);
   if (!plateau_document_save (self->document, file, NULL, error))
     return FALSE;
 
@@ -693,7 +696,12 @@ undo (GSimpleAction *action,
       GVariant      *parameter,
       gpointer       user_data)
 {
-  plateau_command_stack_undo (PLATEAU_WINDOW (user_data)->stack);
+  PlateauWindow *self = user_data;
+
+  plateau_window_commit_graph (self);
+  self->replaying = TRUE;
+  plateau_command_stack_undo (self->stack);
+  self->replaying = FALSE;
 }
 
 static void
@@ -701,7 +709,12 @@ redo (GSimpleAction *action,
       GVariant      *parameter,
       gpointer       user_data)
 {
-  plateau_command_stack_redo (PLATEAU_WINDOW (user_data)->stack);
+  PlateauWindow *self = user_data;
+
+  plateau_window_commit_graph (self);
+  self->replaying = TRUE;
+  plateau_command_stack_redo (self->stack);
+  self->replaying = FALSE;
 }
 
 /* CSV import. */

@@ -32,6 +32,7 @@ struct _PlateauWindow
   PlateauScenarioView *scenario_view;
   AdwBin *graph_slot;
   PlateauStageBadge *stage_badge;
+  GtkWidget *graph_page;
   GMenu *recent_submenu;
 
   /* The open document, where it is saved (NULL until it is), its history. */
@@ -54,6 +55,14 @@ struct _PlateauWindow
   /* Autosave of unsaved work to the state folder. */
   char *autosave_path;
   guint autosave_timeout;
+
+  /* The graph in the editor and its source when last recorded. */
+  PlateauConceptGraph *edited_graph;
+  char *graph_source;
+  gulong graph_handler;
+  guint graph_timeout;
+  /* Set while undo or redo run, whose changes are in the history already. */
+  gboolean replaying;
 
   /* What to do once the unsaved-changes question is settled. */
   PlateauWindowContinuation pending;
@@ -86,5 +95,13 @@ void     plateau_window_sidebar_bind        (PlateauWindow *self);
 void     plateau_window_select              (PlateauWindow *self,
                                              GObject       *item);
 void     plateau_window_sidebar_reconcile   (PlateauWindow *self);
+
+/* plateau-window-views.c */
+void     plateau_window_views_init          (PlateauWindow       *self);
+void     plateau_window_views_dispose       (PlateauWindow       *self);
+void     plateau_window_commit_graph        (PlateauWindow       *self);
+void     plateau_window_edit_graph          (PlateauWindow       *self,
+                                             PlateauConceptGraph *graph);
+void     plateau_window_update_export_actions (PlateauWindow     *self);
 
 G_END_DECLS

@@ -113,6 +113,7 @@ plateau_window_dispose (GObject *object)
 {
   PlateauWindow *self = PLATEAU_WINDOW (object);
 
+  plateau_window_views_dispose (self);
   plateau_window_document_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLATEAU_TYPE_WINDOW);
 
@@ -167,6 +168,7 @@ on_analysis_changed (PlateauWindow *self)
 
   plateau_stage_badge_set_analysis (self->stage_badge,
                                     PLATEAU_IS_SCENARIO (self->selected) ? analysis : NULL);
+  plateau_window_update_export_actions (self);
 }
 
 static void
@@ -184,6 +186,7 @@ plateau_window_init (PlateauWindow *self)
   plateau_stage_badge_set_analysis (self->stage_badge, NULL);
 
   plateau_window_sidebar_init (self);
+  plateau_window_views_init (self);
   plateau_window_document_init (self);
 }
 
@@ -316,6 +319,9 @@ void
 plateau_window_show_selected (PlateauWindow *self)
 {
   GObject *item = self->selected;
+
+  plateau_window_edit_graph (self, PLATEAU_IS_CONCEPT_GRAPH (item)
+                                     ? PLATEAU_CONCEPT_GRAPH (item) : NULL);
 
   if (PLATEAU_IS_SCENARIO (item))
     {

@@ -7,6 +7,7 @@
 #include "plateau-application.h"
 #include "plateau-command-stack.h"
 #include "plateau-document.h"
+#include "plateau-exportable.h"
 
 G_BEGIN_DECLS
 
@@ -50,5 +51,6 @@ GtkWidget           *plateau_window_get_scenario_view  (PlateauWindow      *self
 GtkWidget           *plateau_window_get_stage_badge    (PlateauWindow      *self);
 const char          *plateau_window_get_autosave_path  (PlateauWindow      *self);
 gboolean             plateau_window_get_modified       (PlateauWindow      *self);
+PlateauExportable   *plateau_window_get_exportable     (PlateauWindow      *self);
 
 G_END_DECLS

@@ -613,3 +613,38 @@ plateau_edit_set_graph (PlateauCommandStack *stack,
   graph_edit_apply (edit, FALSE);
   plateau_command_stack_push (stack, label, graph_edit_apply, edit, graph_edit_free);
 }
+
+/**
+ * plateau_edit_record_graph_source:
+ * @stack: the document's history
+ * @graph: the concept graph whose source was changed
+ * @before: its source before the change
+ * @label: what the edit did, in translated words
+ *
+ * Records a change of source that was made already (typing in an editor
+ * that writes through), so that undo brings @before back.
+ */
+void
+plateau_edit_record_graph_source (PlateauCommandStack *stack,
+                                  PlateauConceptGraph *graph,
+                                  const char          *before,
+                                  const char          *label)
+{
+  GraphEdit *edit;
+  const char *name;
+
+  g_return_if_fail (PLATEAU_IS_COMMAND_STACK (stack));
+  g_return_if_fail (PLATEAU_IS_CONCEPT_GRAPH (graph));
+
+  if (g_strcmp0 (before, plateau_concept_graph_get_source (graph)) == 0)
+    return;
+
+  name = plateau_concept_graph_get_name (graph);
+  edit = g_new0 (GraphEdit, 1);
+  edit->graph = g_object_ref (graph);
+  edit->name[0] = g_strdup (name);
+  edit->name[1] = g_strdup (name);
+  edit->source[0] = g_strdup (before);
+  edit->source[1] = g_strdup (plateau_concept_graph_get_source (graph));
+  plateau_command_stack_push (stack, label, graph_edit_apply, edit, graph_edit_free);
+}

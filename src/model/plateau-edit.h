@@ -56,5 +56,9 @@ void             plateau_edit_set_graph       (PlateauCommandStack *stack,
                                                const char          *name,
                                                const char          *source,
                                                const char          *label);
+void             plateau_edit_record_graph_source (PlateauCommandStack *stack,
+                                                   PlateauConceptGraph *graph,
+                                                   const char          *before,
+                                                   const char          *label);
 
 G_END_DECLS

@@ -102,3 +102,29 @@ plateau_test_has_dialog (gconstpointer data)
 {
   return plateau_test_find_dialog () != NULL;
 }
+
+static inline gboolean
+plateau_test_is_sidebar_list (GtkWidget    *widget,
+                              gconstpointer data)
+{
+  return gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+/* Selects the graph at @index through the sidebar, as a click would. */
+static inline void
+plateau_test_select_graph (PlateauWindow *window,
+                           guint          index)
+{
+  GtkWidget *list = plateau_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX,
+                                              plateau_test_is_sidebar_list, NULL);
+  GtkListBoxRow *row;
+
+  /* The scenario list comes first; the graph list is after its heading. */
+  g_assert_nonnull (list);
+  list = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (list));
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (list), row);
+  plateau_test_drain ();
+}

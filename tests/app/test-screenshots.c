@@ -41,6 +41,7 @@ shoot_all (PlateauWindow *window,
            const char    *style)
 {
   PlateauDocument *document = plateau_window_get_document (window);
+  const char *pages[] = { "charts", "forecast", "portfolio" };
   GtkWidget *dialog;
   g_autoptr (GFile) csv = NULL;
   g_autofree char *path = NULL;
@@ -50,8 +51,19 @@ shoot_all (PlateauWindow *window,
   shoot (GTK_WIDGET (window), "data", style);
   plateau_test_type_into (window, 4, PLATEAU_DATA_COLUMN_INVESTMENT, "30");
 
-  /* Typing the value it had changes nothing. */
-  g_assert_false (plateau_window_get_modified (window));
+  /* The other pages of the scenario, then a concept graph. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AdwViewStack *stack = plateau_scenario_view_get_stack (
+        PLATEAU_SCENARIO_VIEW (plateau_window_get_scenario_view (window)));
+
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      shoot (GTK_WIDGET (window), pages[i], style);
+      adw_view_stack_set_visible_child_name (stack, "data");
+    }
+  plateau_test_select_graph (window, 1);
+  shoot (GTK_WIDGET (window), "graph", style);
+
   g_assert_nonnull (document);
 
   /* The CSV import preview. */
@@ -63,7 +75,7 @@ shoot_all (PlateauWindow *window,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  /* The empty state. */
+  /* The empty state, after the edits are dropped. */
   plateau_window_set_document (window, NULL, NULL);
   shoot (GTK_WIDGET (window), "empty", style);
 }

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "plateau-edit.h"
+#include "plateau-graph-page.h"
 #include "plateau-workspace-test.h"
 
 /* In the sample, lowering the last return of the first scenario from 430 to
@@ -432,6 +433,58 @@ test_workspace_unsaved_close (void)
 }
 
 static gboolean
+graph_edit_recorded (gconstpointer data)
+{
+  PlateauCommandStack *stack = plateau_window_get_command_stack (PLATEAU_WINDOW ((gpointer) data));
+
+  return g_strcmp0 (plateau_command_stack_get_undo_label (stack), "Edit Concept Graph") == 0;
+}
+
+static void
+check_graph_editing (PlateauApplication *app,
+                     PlateauWindow      *window,
+                     gconstpointer       data)
+{
+  PlateauDocument *document = plateau_window_get_document (window);
+  PlateauConceptGraph *graph;
+  PlateauExportable *exportable;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  g_autofree char *original = NULL;
+
+  /* The Data page has no picture to export; a graph has. */
+  g_assert_null (plateau_window_get_exportable (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-graph", NULL));
+  graph = plateau_document_get_graph (document, plateau_document_get_n_graphs (document) - 1);
+  original = g_strdup (plateau_concept_graph_get_source (graph));
+  exportable = plateau_window_get_exportable (window);
+  g_assert_true (PLATEAU_IS_GRAPH_PAGE (exportable));
+  g_assert_true (plateau_graph_page_get_graph (PLATEAU_GRAPH_PAGE (exportable)) == graph);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+
+  /* Typing writes through at once and becomes one edit after a pause. */
+  buffer = GTK_TEXT_BUFFER (plateau_graph_page_get_buffer (PLATEAU_GRAPH_PAGE (exportable)));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "  B --> C[Plateau]\n", -1);
+  g_assert_nonnull (strstr (plateau_concept_graph_get_source (graph), "C[Plateau]"));
+  plateau_test_wait_until (graph_edit_recorded, window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (plateau_concept_graph_get_source (graph), ==, original);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_nonnull (strstr (plateau_concept_graph_get_source (graph), "C[Plateau]"));
+  discard (window);
+}
+
+static void
+test_workspace_graph_editing (void)
+{
+  run_first_start (check_graph_editing);
+}
+
+static gboolean
 analysed_all (gconstpointer data)
 {
   PlateauScenarioView *view = PLATEAU_SCENARIO_VIEW ((gpointer) data);
@@ -498,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/workspace/import-csv", test_workspace_import_csv);
   g_test_add_func ("/workspace/sidebar", test_workspace_sidebar);
   g_test_add_func ("/workspace/unsaved-close", test_workspace_unsaved_close);
+  g_test_add_func ("/workspace/graph-editing", test_workspace_graph_editing);
   g_test_add_func ("/workspace/large", test_workspace_large);
 
   return g_test_run ();
