@@ -55,3 +55,6 @@ for n in 100 10000 1000000; do
   printf '%-9s %-22s %12s %12s %7.1fx\n' "$n" "1920x1080 image, best/9" "$our_ms" "$mpl_ms" \
     "$(echo "$mpl_ms / $our_ms" | bc -l)"
 done
+
+echo
+echo "load average during the run: $(cut -d ' ' -f 1-3 /proc/loadavg) on $(nproc) cores"
