@@ -31,6 +31,7 @@ PACKAGES="
   poppler-utils
   librsvg2-bin
   librsvg2-common
+  locales
   flatpak-builder
 "
 

@@ -37,6 +37,7 @@ static const struct
   { "window-width", "i" },
   { "window-height", "i" },
   { "window-maximized", "b" },
+  { "first-start", "b" },
 };
 
 /* Resources the window can do without, and what is lost when one is not in
@@ -262,6 +263,18 @@ static const struct
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "window.close", { "<Control>w", NULL } },
+  { "win.new", { "<Control>n", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.import-csv", { "<Control>i", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
+  { "win.add-scenario", { "<Control><Shift>n", NULL } },
+  { "win.rename-item", { "F2", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.copy-image", { "<Control><Shift>c", NULL } },
+  { "win.print", { "<Control>p", NULL } },
 };
 
 static void
@@ -341,10 +354,33 @@ ensure_window (PlateauApplication *self)
   return window;
 }
 
+/* Whether this is the user's first start, which opens the bundled sample;
+ * later starts show the empty state (or the recovery question). */
+static gboolean
+take_first_start (PlateauApplication *self)
+{
+  gboolean first;
+
+  if (self->settings == NULL)
+    return TRUE;
+
+  first = g_settings_get_boolean (self->settings, "first-start");
+  if (first)
+    g_settings_set_boolean (self->settings, "first-start", FALSE);
+
+  return first;
+}
+
 static void
 plateau_application_activate (GApplication *app)
 {
-  gtk_window_present (ensure_window (PLATEAU_APPLICATION (app)));
+  PlateauApplication *self = PLATEAU_APPLICATION (app);
+  gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL;
+  GtkWindow *window = ensure_window (self);
+
+  gtk_window_present (window);
+  if (fresh)
+    plateau_window_start (PLATEAU_WINDOW (window), take_first_start (self));
 }
 
 static void

@@ -15,8 +15,10 @@
 #include <string.h>
 
 #include "plateau-chart-export.h"
+#include "plateau-chart-png.h"
 
 #define MAX_PIXELS 16384
+#define PT_PER_PX 0.75
 
 static const PlateauExportPreset presets[] = {
   { "1280x720", 1280, 720, 0 },
@@ -225,7 +227,9 @@ draw_vector (const PlateauChart         *chart,
     }
   else
     {
-      surface = cairo_pdf_surface_create_for_stream (sink_write, sink, w, h);
+      /* The drawing's units are 1/96 inch; PDF's are points, 1/72 inch. */
+      surface = cairo_pdf_surface_create_for_stream (sink_write, sink, w * PT_PER_PX,
+                                                     h * PT_PER_PX);
       if (plateau_chart_get_title (chart) != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                         plateau_chart_get_title (chart));
@@ -233,6 +237,8 @@ draw_vector (const PlateauChart         *chart,
     }
 
   cr = cairo_create (surface);
+  if (options->format == PLATEAU_EXPORT_PDF)
+    cairo_scale (cr, PT_PER_PX, PT_PER_PX);
   plateau_chart_render (chart, theme, cr, w, h,
                         options->transparent ? PLATEAU_RENDER_TRANSPARENT : 0);
   cairo_show_page (cr);
@@ -253,8 +259,11 @@ draw_png (const PlateauChart         *chart,
   cairo_surface_t *surface = plateau_chart_render_image (chart, theme, options);
   cairo_status_t status = cairo_surface_status (surface);
 
+  /* A DPI asked for is recorded, so that a page-sized image prints at the
+   * size of the page. */
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, sink_write, sink);
+    status = plateau_chart_write_png (surface, options->dpi,
+                                      !options->transparent, sink_write, sink);
   cairo_surface_destroy (surface);
 
   return status;

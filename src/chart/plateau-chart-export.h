@@ -18,8 +18,8 @@ typedef enum
  * What to write. The size is in pixels; the drawing is scaled as a whole so
  * that its type and lines keep their proportions: by dpi / 96 when a DPI is
  * given, else by how much larger than the theme's default canvas the image
- * is (never below 1). SVG and PDF pages get the unscaled size, in pixels
- * and points respectively, so every format shows the same picture.
+ * is (never below 1). SVG and PDF pages get the unscaled size, taking a
+ * user unit as 1/96 inch (a CSS pixel): an A4 preset is an A4 page.
  */
 typedef struct
 {

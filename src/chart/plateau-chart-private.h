@@ -43,6 +43,7 @@ struct _PlateauChartSeries
   gboolean in_legend;
   gboolean value_labels;
   gboolean x_sorted;          /* every x finite and none below the previous */
+  gboolean all_finite;        /* every x, y and y2 */
   PlateauExtent x_extent;
   PlateauExtent y_extent;     /* of y and y2 together */
 };
@@ -128,6 +129,7 @@ typedef struct
   guint n_bar_series;
   GPtrArray *paths;           /* of PlateauPath, one per series */
   guint8 *occupancy;          /* coarse map of the plot the data covers */
+  PlateauChartLayout *layout_out;
   gboolean legend_boxed;      /* inside the plot, on a panel */
   gboolean legend_vertical;
 } PlateauRender;

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "plateau-chart-private.h"
 
@@ -238,6 +239,32 @@ widen_degenerate (const PlateauAxisLayout *axis,
     }
 }
 
+static void
+pad_range (const PlateauAxisLayout *axis,
+           double                  *lo,
+           double                  *hi,
+           double                   share)
+{
+  if (axis->log)
+    {
+      double d = (log10 (*hi) - log10 (*lo)) * share;
+
+      *lo = pow (10, log10 (*lo) - d);
+      *hi = pow (10, log10 (*hi) + d);
+    }
+  else
+    {
+      double d = (*hi / 2 - *lo / 2) * 2 * share;
+
+      /* Near the ends of the doubles there is no room to pad. */
+      if (isfinite (*lo - d) && isfinite (*hi + d))
+        {
+          *lo -= d;
+          *hi += d;
+        }
+    }
+}
+
 /* The range of an axis before ticks: the data's, padded or widened as its
  * kind needs, then overridden by any fixed end. */
 static gboolean
@@ -266,6 +293,10 @@ axis_range (PlateauRender *render,
       *lo = MIN (*lo, 0);
       *hi = MAX (*hi, 0);
     }
+  /* Points at the very edge of the plot would be cut in half. */
+  if (id == PLATEAU_AXIS_X && chart_has_kind (chart, PLATEAU_SERIES_SCATTER) && *hi > *lo)
+    pad_range (axis, lo, hi, 0.03);
+
   if (isfinite (axis->spec->fixed_min))
     *lo = axis->spec->fixed_min;
   if (isfinite (axis->spec->fixed_max))
@@ -343,13 +374,16 @@ layout_y (PlateauRender *render,
 {
   double lo, hi;
   double line = render->theme->font_sizes[PLATEAU_THEME_FONT_TICK];
-  guint max_ticks = (guint) CLAMP (height / (line * 3.6), 3, 9);
+  guint max_ticks = (guint) CLAMP (height / (line * 3.2), 3, 9);
 
   if (!axis_range (render, PLATEAU_AXIS_Y, &lo, &hi))
     return FALSE;
 
+  /* Extending to whole ticks fails only at the ends of the doubles; the
+   * data's own range is then the axis. */
   if (!compute_ticks (&render->y, lo, hi, max_ticks, !isfinite (render->y.spec->fixed_min)
-                                                        && !isfinite (render->y.spec->fixed_max)))
+                                                        && !isfinite (render->y.spec->fixed_max))
+      && !compute_ticks (&render->y, lo, hi, max_ticks, FALSE))
     return FALSE;
 
   render->y.lo = render->y.ticks.lo;
@@ -362,7 +396,13 @@ static gboolean
 layout_x (PlateauRender *render,
           double         width)
 {
+  /* Points alone leave the x axis loose, to whole ticks; a line or band
+   * runs from its first point to its last, edge to edge. */
   gboolean extend = chart_has_kind (render->chart, PLATEAU_SERIES_SCATTER)
+                    && !chart_has_kind (render->chart, PLATEAU_SERIES_LINE)
+                    && !chart_has_kind (render->chart, PLATEAU_SERIES_BAND)
+                    && !chart_has_kind (render->chart, PLATEAU_SERIES_AREA)
+                    && !chart_has_kind (render->chart, PLATEAU_SERIES_STEP)
                     && render->x.spec->format != PLATEAU_AXIS_FORMAT_YEAR;
   double lo, hi;
 
@@ -379,7 +419,8 @@ layout_x (PlateauRender *render,
 
   for (guint max_ticks = (guint) CLAMP (width / 70, 2, 12); max_ticks >= 2; max_ticks--)
     {
-      if (!compute_ticks (&render->x, lo, hi, max_ticks, extend))
+      if (!compute_ticks (&render->x, lo, hi, max_ticks, extend)
+          && !compute_ticks (&render->x, lo, hi, max_ticks, FALSE))
         return FALSE;
 
       if (max_ticks == 2
@@ -589,8 +630,19 @@ draw_stages (PlateauRender *render)
       if (x1 - x0 < 1)
         continue;
 
-      plateau_rgba_set_source (cr, &theme->stages[st->stage]);
       cairo_rectangle (cr, x0, p->y, x1 - x0, p->height);
+      if (render->flags & PLATEAU_RENDER_TRANSPARENT)
+        plateau_rgba_set_source (cr, &theme->stages[st->stage]);
+      else
+        {
+          /* Over the plain background, the blended colour painted opaque
+           * looks the same and fills a large area several times faster. */
+          PlateauRgba c = plateau_rgba_mix (&theme->background, &theme->stages[st->stage],
+                                            theme->stages[st->stage].alpha);
+
+          c.alpha = 1;
+          plateau_rgba_set_source (cr, &c);
+        }
       cairo_fill (cr);
 
       if (st->label == NULL || x1 - x0 < 24)
@@ -668,11 +720,34 @@ draw_axis_lines (PlateauRender *render)
 }
 
 static void
-draw_tick_labels (PlateauRender *render)
+record_label (PlateauRender *render,
+              gboolean       on_x,
+              double         x,
+              double         y,
+              double         w,
+              double         h)
+{
+  PlateauChartRect box = { x, y, w, h };
+  PlateauChartLayout *out = render->layout_out;
+
+  if (out == NULL)
+    return;
+
+  if (on_x)
+    g_array_append_val (out->x_labels, box);
+  else
+    g_array_append_val (out->y_labels, box);
+}
+
+/* Labels are placed in order along the axis; one that would touch the
+ * last placed label, or leave the canvas, is left out (its tick stays).
+ * Tick counts are chosen so this is rare: it happens only when even the
+ * fewest ticks do not fit, as in a very narrow widget. */
+static void
+draw_y_labels (PlateauRender *render)
 {
   const PlateauRect *p = &render->plot;
-  double slot = p->width / MAX (render->x.ticks.n, 1);
-  double w, h;
+  double last_top = INFINITY, w, h;
 
   for (guint i = 0; i < render->y.ticks.n; i++)
     {
@@ -681,8 +756,22 @@ draw_tick_labels (PlateauRender *render)
 
       plateau_render_set_text (render, PLATEAU_THEME_FONT_TICK, text, -1, 1);
       plateau_render_text_size (render, &w, &h);
-      show_text_at (render, p->x - GAP - w, y - h / 2, &render->theme->muted);
+      y -= h / 2;
+      if (y + h > last_top || y < 0 || y + h > render->height || p->x - GAP - w < 0)
+        continue;
+
+      show_text_at (render, p->x - GAP - w, y, &render->theme->muted);
+      record_label (render, FALSE, p->x - GAP - w, y, w, h);
+      last_top = y;
     }
+}
+
+static void
+draw_x_labels (PlateauRender *render)
+{
+  const PlateauRect *p = &render->plot;
+  double slot = p->width / MAX (render->x.ticks.n, 1);
+  double last_right = -INFINITY, w, h;
 
   for (guint i = 0; i < render->x.ticks.n; i++)
     {
@@ -694,9 +783,15 @@ draw_tick_labels (PlateauRender *render)
                                render->chart->categories != NULL ? slot - 4 : -1, 1);
       plateau_render_text_size (render, &w, &h);
       x = CLAMP (x - w / 2, 0, render->width - w);
+      if (x < last_right + GAP / 2 || x < 0 || x + w > render->width)
+        continue;
+
       show_text_at (render, x, p->y + p->height + GAP, &render->theme->muted);
+      record_label (render, TRUE, x, p->y + p->height + GAP, w, h);
+      last_right = x + w;
     }
 }
+
 
 static void
 draw_axis_titles (PlateauRender *render,
@@ -912,6 +1007,129 @@ layout_all (PlateauRender *render,
 }
 
 /**
+ * plateau_chart_layout_clear:
+ * @layout: a layout filled by plateau_chart_render_with_layout()
+ *
+ * Frees what @layout holds.
+ */
+void
+plateau_chart_layout_clear (PlateauChartLayout *layout)
+{
+  g_clear_pointer (&layout->x_labels, g_array_unref);
+  g_clear_pointer (&layout->y_labels, g_array_unref);
+}
+
+static void
+layout_begin (PlateauChartLayout *layout)
+{
+  memset (layout, 0, sizeof *layout);
+  layout->x_labels = g_array_new (FALSE, FALSE, sizeof (PlateauChartRect));
+  layout->y_labels = g_array_new (FALSE, FALSE, sizeof (PlateauChartRect));
+}
+
+static void
+layout_finish (PlateauRender      *render,
+               PlateauChartLayout *layout)
+{
+  layout->drew_data = TRUE;
+  layout->plot = (PlateauChartRect) { render->plot.x, render->plot.y, render->plot.width,
+                                      render->plot.height };
+  layout->x_min = render->x.lo;
+  layout->x_max = render->x.hi;
+  layout->y_min = render->y.lo;
+  layout->y_max = render->y.hi;
+  layout->x_scale = render->x.spec->scale;
+  layout->y_scale = render->y.spec->scale;
+}
+
+static void
+draw_all (PlateauRender *render,
+          const Frame   *frame,
+          double         legend_x,
+          double         legend_y)
+{
+  draw_stages (render);
+  draw_grid (render);
+  draw_axis_lines (render);
+  plateau_render_series (render);
+  draw_markers (render);
+  draw_annotations (render);
+  draw_y_labels (render);
+  draw_x_labels (render);
+  draw_axis_titles (render, frame);
+  if (isfinite (legend_x))
+    plateau_render_legend_draw (render, legend_x, legend_y);
+  draw_titles (render, frame);
+}
+
+/**
+ * plateau_chart_render_with_layout:
+ * @chart: the chart to draw
+ * @theme: the theme to draw it in
+ * @cr: any cairo context: a widget's, an image's, an SVG or PDF page's
+ * @width: the width to fill, in user units of @cr
+ * @height: the height to fill
+ * @flags: drawing options
+ * @layout: (out caller-allocates) (optional): where the drawing put things;
+ *   free with plateau_chart_layout_clear()
+ *
+ * Draws like plateau_chart_render() and reports the layout: the plot's
+ * rectangle, the values at its edges and the boxes of the tick labels.
+ *
+ * Returns: %TRUE if the data was drawn, %FALSE if the empty state was.
+ */
+gboolean
+plateau_chart_render_with_layout (const PlateauChart *chart,
+                                  const PlateauTheme *theme,
+                                  cairo_t            *cr,
+                                  double              width,
+                                  double              height,
+                                  PlateauRenderFlags  flags,
+                                  PlateauChartLayout *layout)
+{
+  PlateauRender render = { chart, theme, cr, flags, width, height };
+  double dx = 1, dy = 0, legend_x, legend_y;
+  gboolean drew = FALSE;
+  Frame frame = { 0 };
+
+  g_return_val_if_fail (chart != NULL && theme != NULL && cr != NULL, FALSE);
+  if (layout != NULL)
+    layout_begin (layout);
+  if (!(width > 1 && height > 1))
+    return FALSE;
+
+  cairo_save (cr);
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  render.device_scale = MAX (hypot (dx, dy), 1e-3);
+  render.layout = create_layout (cr);
+  render.layout_out = layout;
+  render.x.spec = &chart->axes[PLATEAU_AXIS_X];
+  render.y.spec = &chart->axes[PLATEAU_AXIS_Y];
+  render.x.log = render.x.spec->scale == PLATEAU_SCALE_LOG;
+  render.y.log = render.y.spec->scale == PLATEAU_SCALE_LOG;
+  render.x.have_data = scan_data_range (&render, PLATEAU_AXIS_X, &render.x.data_lo,
+                                        &render.x.data_hi);
+  render.y.have_data = scan_data_range (&render, PLATEAU_AXIS_Y, &render.y.data_lo,
+                                        &render.y.data_hi);
+
+  draw_background (&render);
+  measure_frame (&render, &frame);
+  if (layout_all (&render, &frame, &legend_x, &legend_y))
+    {
+      draw_all (&render, &frame, legend_x, legend_y);
+      if (layout != NULL)
+        layout_finish (&render, layout);
+      drew = TRUE;
+    }
+  else
+    draw_empty (&render, &frame);
+
+  render_clear (&render);
+  cairo_restore (cr);
+  return drew;
+}
+
+/**
  * plateau_chart_render:
  * @chart: the chart to draw
  * @theme: the theme to draw it in
@@ -935,15 +1153,42 @@ plateau_chart_render (const PlateauChart *chart,
                       double              height,
                       PlateauRenderFlags  flags)
 {
-  PlateauRender render = { chart, theme, cr, flags, width, height };
+  return plateau_chart_render_with_layout (chart, theme, cr, width, height, flags, NULL);
+}
+
+/**
+ * plateau_chart_get_plot:
+ * @chart: a chart
+ * @theme: the theme it is drawn in
+ * @cr: a context like the one it is drawn on (for text measurement)
+ * @width: the width of the drawing, as given to plateau_chart_render()
+ * @height: its height
+ * @plot: (out): where the plot area lies and which data range it shows
+ *
+ * Lays @chart out as plateau_chart_render() would, without drawing, so that
+ * a pointer position over the drawing can be turned back into data.
+ *
+ * Returns: %FALSE when the chart has nothing to plot at this size
+ */
+gboolean
+plateau_chart_get_plot (const PlateauChart *chart,
+                        const PlateauTheme *theme,
+                        cairo_t            *cr,
+                        double              width,
+                        double              height,
+                        PlateauChartPlot   *plot)
+{
+  PlateauRender render = { chart, theme, cr, 0, width, height };
   double dx = 1, dy = 0, legend_x, legend_y;
   Frame frame = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (chart != NULL && theme != NULL && cr != NULL, FALSE);
+  g_return_val_if_fail (plot != NULL, FALSE);
+  *plot = (PlateauChartPlot) { 0 };
   if (!(width > 1 && height > 1))
     return FALSE;
 
-  cairo_save (cr);
   cairo_user_to_device_distance (cr, &dx, &dy);
   render.device_scale = MAX (hypot (dx, dy), 1e-3);
   render.layout = create_layout (cr);
@@ -955,30 +1200,50 @@ plateau_chart_render (const PlateauChart *chart,
                                         &render.x.data_hi);
   render.y.have_data = scan_data_range (&render, PLATEAU_AXIS_Y, &render.y.data_lo,
                                         &render.y.data_hi);
-
-  draw_background (&render);
   measure_frame (&render, &frame);
-  if (!layout_all (&render, &frame, &legend_x, &legend_y))
+  ok = layout_all (&render, &frame, &legend_x, &legend_y);
+  if (ok)
     {
-      draw_empty (&render, &frame);
-      render_clear (&render);
-      cairo_restore (cr);
-      return FALSE;
+      *plot = (PlateauChartPlot) {
+        render.plot.x, render.plot.y, render.plot.width, render.plot.height,
+        render.x.lo, render.x.hi, render.y.lo, render.y.hi,
+        render.x.spec->scale, render.y.spec->scale,
+      };
     }
 
-  draw_stages (&render);
-  draw_grid (&render);
-  draw_axis_lines (&render);
-  plateau_render_series (&render);
-  draw_markers (&render);
-  draw_annotations (&render);
-  draw_tick_labels (&render);
-  draw_axis_titles (&render, &frame);
-  if (isfinite (legend_x))
-    plateau_render_legend_draw (&render, legend_x, legend_y);
-  draw_titles (&render, &frame);
-
   render_clear (&render);
-  cairo_restore (cr);
+  return ok;
+}
+
+/**
+ * plateau_chart_plot_map:
+ * @plot: a plot from plateau_chart_get_plot()
+ * @axis: which axis
+ * @value: a data value
+ * @coordinate: (out): where @value lands, in user units of the drawing
+ *
+ * Returns: %FALSE when @value cannot be placed (not finite, or not positive
+ * on a logarithmic axis)
+ */
+gboolean
+plateau_chart_plot_map (const PlateauChartPlot *plot,
+                        PlateauAxisId           axis,
+                        double                  value,
+                        double                 *coordinate)
+{
+  gboolean is_x = axis == PLATEAU_AXIS_X;
+  PlateauScale scale = is_x ? plot->x_scale : plot->y_scale;
+  double lo = is_x ? plot->x_min : plot->y_min, hi = is_x ? plot->x_max : plot->y_max;
+  double t;
+
+  if (!isfinite (value) || !(hi > lo) || (scale == PLATEAU_SCALE_LOG && !(value > 0 && lo > 0)))
+    return FALSE;
+
+  if (scale == PLATEAU_SCALE_LOG)
+    t = (log10 (value) - log10 (lo)) / (log10 (hi) - log10 (lo));
+  else
+    t = (value - lo) / (hi - lo);
+
+  *coordinate = is_x ? plot->x + t * plot->width : plot->y + (1 - t) * plot->height;
   return TRUE;
 }

@@ -192,6 +192,37 @@ typedef struct
 
 /* Finds the extremes of values[i..j); fails on a value that would need a
  * gap, so that the caller takes the general path. */
+/* The common case: values known to be finite (and positive on a log
+ * axis) need no test, and the loop is a plain search for the extremes. */
+static void
+scan_span_trusted (const double *values,
+                   gsize         i,
+                   gsize         j,
+                   Span         *span)
+{
+  double lo = values[i], hi = values[i];
+  gsize i_min = i, i_max = i;
+
+  for (gsize k = i + 1; k < j; k++)
+    {
+      double v = values[k];
+
+      if (v < lo)
+        {
+          lo = v;
+          i_min = k;
+        }
+      if (v > hi)
+        {
+          hi = v;
+          i_max = k;
+        }
+    }
+
+  span->i_min = i_min;
+  span->i_max = i_max;
+}
+
 static gboolean
 scan_span (const PlateauAxisLayout *axis,
            const double            *values,
@@ -278,6 +309,8 @@ reduce_sorted (PlateauRender            *render,
 {
   double scale = render->device_scale;
   gsize n = series->n, i = 0;
+  gboolean trusted = series->all_finite
+                     && (!render->y.log || series->y_extent.min > 0);
   Span span;
 
   while (i < n && !plateau_axis_layout_accepts (&render->x, series->x[i]))
@@ -289,7 +322,9 @@ reduce_sorted (PlateauRender            *render,
       double column = floor (clamp_coord (px) * scale);
       gsize j = seek (series->x, i, n, unmap (&render->x, (column + 1) / scale));
 
-      if (!scan_span (&render->y, values, other, i, j, &span))
+      if (trusted)
+        scan_span_trusted (values, i, j, &span);
+      else if (!scan_span (&render->y, values, other, i, j, &span))
         return FALSE;
 
       if (bottom != NULL)
@@ -493,7 +528,8 @@ map_scatter (PlateauRender            *render,
       double x = series->x[j], y = series->y[j];
       gsize cx, cy, bit;
 
-      if (!plateau_axis_layout_accepts (&render->x, x) || !plateau_axis_layout_accepts (&render->y, y))
+      if (!plateau_axis_layout_accepts (&render->x, x)
+          || !plateau_axis_layout_accepts (&render->y, y))
         continue;
 
       x = plateau_axis_layout_map (&render->x, x) * s;
@@ -582,7 +618,8 @@ plateau_render_prepare_series (PlateauRender *render)
   render->paths = g_ptr_array_new_with_free_func (path_free);
 
   for (guint i = 0; i < render->chart->series->len; i++)
-    g_ptr_array_add (render->paths, prepare_one (render, g_ptr_array_index (render->chart->series, i)));
+    g_ptr_array_add (render->paths,
+                     prepare_one (render, g_ptr_array_index (render->chart->series, i)));
 }
 
 static void
@@ -591,11 +628,12 @@ mark_cell (PlateauRender *render,
            double         y)
 {
   const PlateauRect *p = &render->plot;
-  int cx = (int) floor ((x - p->x) / p->width * PLATEAU_OCCUPANCY_COLUMNS);
-  int cy = (int) floor ((y - p->y) / p->height * PLATEAU_OCCUPANCY_ROWS);
+  double cx = floor ((x - p->x) / p->width * PLATEAU_OCCUPANCY_COLUMNS);
+  double cy = floor ((y - p->y) / p->height * PLATEAU_OCCUPANCY_ROWS);
 
+  /* Tested as doubles: a NaN or infinite coordinate is simply outside. */
   if (cx >= 0 && cy >= 0 && cx < PLATEAU_OCCUPANCY_COLUMNS && cy < PLATEAU_OCCUPANCY_ROWS)
-    render->occupancy[cy * PLATEAU_OCCUPANCY_COLUMNS + cx] = 1;
+    render->occupancy[(int) cy * PLATEAU_OCCUPANCY_COLUMNS + (int) cx] = 1;
 }
 
 static void
@@ -624,6 +662,56 @@ mark_polyline (PlateauRender *render,
     }
 }
 
+/* Markers and notes are data too: the legend must not cover them. */
+static void
+mark_notes (PlateauRender *render)
+{
+  const PlateauChart *chart = render->chart;
+  const PlateauRect *p = &render->plot;
+
+  for (guint i = 0; i < chart->markers->len; i++)
+    {
+      const PlateauChartMarker *m = &g_array_index (chart->markers, PlateauChartMarker, i);
+      double x, y, w = 0, h = 0;
+
+      if (!plateau_axis_layout_accepts (&render->x, m->x))
+        continue;
+      x = plateau_axis_layout_map (&render->x, m->x);
+      y = m->kind == PLATEAU_MARKER_POINT && plateau_axis_layout_accepts (&render->y, m->y)
+          ? plateau_axis_layout_map (&render->y, m->y) : p->y;
+      if (m->label != NULL)
+        {
+          plateau_render_set_text (render, PLATEAU_THEME_FONT_ANNOTATION, m->label, -1, 1);
+          plateau_render_text_size (render, &w, &h);
+        }
+
+      if (m->kind == PLATEAU_MARKER_VLINE)
+        mark_polyline (render, (double[]) { x, x }, (double[]) { p->y, p->y + p->height }, 2,
+                       TRUE);
+      /* The label sits beside the marker, on either side. */
+      mark_polyline (render, (double[]) { x - w - 8, x + w + 8 }, (double[]) { y, y }, 2, TRUE);
+      mark_polyline (render, (double[]) { x - w - 8, x + w + 8 }, (double[]) { y + h, y + h }, 2,
+                     TRUE);
+    }
+
+  for (guint i = 0; i < chart->annotations->len; i++)
+    {
+      const PlateauChartAnnotation *a = &g_array_index (chart->annotations,
+                                                        PlateauChartAnnotation, i);
+      double w, h, x, y;
+
+      if (!plateau_axis_layout_accepts (&render->x, a->x)
+          || !plateau_axis_layout_accepts (&render->y, a->y))
+        continue;
+      plateau_render_set_text (render, PLATEAU_THEME_FONT_ANNOTATION, a->text, p->width / 2, 2);
+      plateau_render_text_size (render, &w, &h);
+      x = plateau_axis_layout_map (&render->x, a->x);
+      y = plateau_axis_layout_map (&render->y, a->y);
+      mark_polyline (render, (double[]) { x, x + w, x + w, x }, (double[]) { y - h, y - h, y, y },
+                     4, TRUE);
+    }
+}
+
 /**
  * plateau_render_mark_occupancy:
  * @render: a drawing with prepared series
@@ -648,6 +736,7 @@ plateau_render_mark_occupancy (PlateauRender *render)
         mark_polyline (render, (double *) (path->envelope ? path->x : path->x2)->data,
                        (double *) path->y2->data, path->y2->len, joined);
     }
+  mark_notes (render);
 }
 
 /* Strokes a polyline in pieces of a few dozen points. Cairo's scan

@@ -84,6 +84,43 @@ fill_linear (PlateauTicks *ticks,
     }
 }
 
+/* Fills @ticks with the multiples of m × 10^k in (or around) the range,
+ * if there are few enough of them and each is an exact, finite double. */
+static gboolean
+try_step (double        lo,
+          double        hi,
+          int           m,
+          int           k,
+          guint         max_ticks,
+          gboolean      extend,
+          PlateauTicks *ticks)
+{
+  double q_lo = snap (in_steps (lo, m, k)), q_hi = snap (in_steps (hi, m, k));
+  double first = extend ? floor (q_lo) : ceil (q_lo);
+  double last = extend ? ceil (q_hi) : floor (q_hi);
+
+  if (last - first + 1 > max_ticks || last < first || fabs (first) * m > EXACT_INTEGER
+      || fabs (last) * m > EXACT_INTEGER)
+    return FALSE;
+  /* Near the ends of the doubles an extended tick may overflow. */
+  if (!isfinite (tick_value ((gint64) first * m, k))
+      || !isfinite (tick_value ((gint64) last * m, k)))
+    return FALSE;
+
+  fill_linear (ticks, first, last, m, k);
+
+  /* Among subnormal numbers neighbouring ticks can round to one value. */
+  for (guint i = 1; i < ticks->n; i++)
+    {
+      if (!(ticks->ticks[i].value > ticks->ticks[i - 1].value))
+        return FALSE;
+    }
+
+  ticks->lo = extend ? ticks->ticks[0].value : lo;
+  ticks->hi = extend ? ticks->ticks[ticks->n - 1].value : hi;
+  return TRUE;
+}
+
 /**
  * plateau_ticks_linear:
  * @lo: the lowest value to show
@@ -117,11 +154,13 @@ plateau_ticks_linear (double        lo,
   /* Extended outwards, a range across zero always spans three ticks. */
   max_ticks = CLAMP (max_ticks, extend ? 3 : 2, PLATEAU_TICKS_MAX);
   half_span = hi / 2 - lo / 2;
-  raw = half_span / ((max_ticks - 1) / 2.0);
-  if (!(raw > 0) || half_span < MAX (fabs (lo), fabs (hi)) * 1e-13)
+  if (!(half_span > 0) || half_span < MAX (fabs (lo), fabs (hi)) * 1e-13)
     return FALSE;
 
-  k0 = (int) floor (log10 (raw)) - 1;
+  /* The raw step, span / (max_ticks − 1), in logarithms: the span itself
+   * may not fit in a double. */
+  raw = log10 (half_span) - log10 ((max_ticks - 1) / 2.0);
+  k0 = (int) floor (raw) - 1;
   if (integers)
     k0 = MAX (k0, 0);
 
@@ -129,19 +168,8 @@ plateau_ticks_linear (double        lo,
     {
       for (guint j = 0; j < G_N_ELEMENTS (mantissas); j++)
         {
-          int m = mantissas[j];
-          double q_lo = snap (in_steps (lo, m, k)), q_hi = snap (in_steps (hi, m, k));
-          double first = extend ? floor (q_lo) : ceil (q_lo);
-          double last = extend ? ceil (q_hi) : floor (q_hi);
-
-          if (last - first + 1 > max_ticks || fabs (first) * m > EXACT_INTEGER
-              || fabs (last) * m > EXACT_INTEGER)
-            continue;
-
-          fill_linear (ticks, first, last, m, k);
-          ticks->lo = extend ? ticks->ticks[0].value : lo;
-          ticks->hi = extend ? ticks->ticks[ticks->n - 1].value : hi;
-          return ticks->n >= 1;
+          if (try_step (lo, hi, mantissas[j], k, max_ticks, extend, ticks))
+            return TRUE;
         }
     }
 
@@ -162,6 +190,29 @@ add_log_tick (PlateauTicks *ticks,
   tick->mantissa = m;
   tick->exponent = e;
   tick->value = tick_value (m, e);
+}
+
+/* The 1-2-5 value nearest @v on the side @up says, for extending a short
+ * logarithmic axis to a labelled value. */
+static double
+nearest_125 (double   v,
+             gboolean up)
+{
+  static const int mantissas[] = { 1, 2, 5, 10 };
+  int e = (int) floor (log10 (v));
+  double best = up ? tick_value (10, e) : tick_value (1, e);
+
+  for (guint j = 0; j < G_N_ELEMENTS (mantissas); j++)
+    {
+      double c = tick_value (mantissas[j], e);
+
+      if (up && c >= v * (1 - 1e-12))
+        return c;
+      if (!up && c <= v * (1 + 1e-12))
+        best = c;
+    }
+
+  return best;
 }
 
 /* Within about two decades the 2s and 5s are worth labelling too. */
@@ -252,11 +303,17 @@ plateau_ticks_log (double        lo,
   e_lo = (int) floor (log10 (lo) + 1e-9);
   e_hi = (int) ceil (log10 (hi) - 1e-9);
 
-  if (e_hi - e_lo <= 2 && fill_log_125 (ticks, lo, hi, max_ticks))
+  if (log10 (hi) - log10 (lo) <= 2.5)
     {
-      ticks->lo = extend ? MIN (lo, ticks->ticks[0].value) : lo;
-      ticks->hi = extend ? MAX (hi, ticks->ticks[ticks->n - 1].value) : hi;
-      return TRUE;
+      double lo125 = extend ? nearest_125 (lo, FALSE) : lo;
+      double hi125 = extend ? nearest_125 (hi, TRUE) : hi;
+
+      if (fill_log_125 (ticks, lo125, hi125, max_ticks))
+        {
+          ticks->lo = lo125;
+          ticks->hi = hi125;
+          return TRUE;
+        }
     }
 
   if (extend)
@@ -272,6 +329,11 @@ plateau_ticks_log (double        lo,
       ticks->lo = lo;
       ticks->hi = hi;
     }
+
+  /* A range too narrow to hold two 1-2-5 values, such as 100 to 130, is
+   * still an axis: it gets linear steps, placed on the log scale. */
+  if (ticks->n < 2 && plateau_ticks_linear (lo, hi, max_ticks, FALSE, FALSE, ticks))
+    ticks->log = TRUE;
 
   return ticks->n >= 1;
 }

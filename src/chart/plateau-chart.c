@@ -338,13 +338,17 @@ extent_take (PlateauExtent *e,
 static void
 extent_measure (PlateauChartSeries *series)
 {
+  series->all_finite = TRUE;
   for (gsize i = 0; i < series->n; i++)
     {
       double x = series->x[i], y = series->y[i];
       double y2 = series->y2 != NULL ? series->y2[i] : y;
 
       if (!isfinite (x) || !isfinite (y) || !isfinite (y2))
-        continue;
+        {
+          series->all_finite = FALSE;
+          continue;
+        }
       extent_take (&series->x_extent, x);
       extent_take (&series->y_extent, y);
       extent_take (&series->y_extent, y2);

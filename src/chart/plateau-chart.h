@@ -138,12 +138,89 @@ typedef enum
   PLATEAU_RENDER_NO_REDUCTION = 1 << 1,   /* draw every point (for comparison) */
 } PlateauRenderFlags;
 
+/* Where a drawing put things, for hit testing (mapping the pointer to data)
+ * and for tests. Rectangles are in the user units of the drawing. */
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} PlateauChartRect;
+
+typedef struct
+{
+  gboolean drew_data;
+  PlateauChartRect plot;
+  double x_min;               /* the values at the plot's edges */
+  double x_max;
+  double y_min;
+  double y_max;
+  PlateauScale x_scale;
+  PlateauScale y_scale;
+  GArray *x_labels;           /* of PlateauChartRect, the x tick labels */
+  GArray *y_labels;           /* of PlateauChartRect, the y tick labels */
+} PlateauChartLayout;
+
+void                plateau_chart_layout_clear     (PlateauChartLayout *layout);
+
+gboolean            plateau_chart_render_with_layout (const PlateauChart *chart,
+                                                      const PlateauTheme *theme,
+                                                      cairo_t            *cr,
+                                                      double              width,
+                                                      double              height,
+                                                      PlateauRenderFlags  flags,
+                                                      PlateauChartLayout *layout);
 gboolean            plateau_chart_render           (const PlateauChart *chart,
                                                     const PlateauTheme *theme,
                                                     cairo_t            *cr,
                                                     double              width,
                                                     double              height,
                                                     PlateauRenderFlags  flags);
+
+/* Where a drawing put its plot area, in user units, and the data range it
+ * shows: enough to turn a pointer position back into data. */
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+  double x_min;
+  double x_max;
+  double y_min;
+  double y_max;
+  PlateauScale x_scale;
+  PlateauScale y_scale;
+} PlateauChartPlot;
+
+gboolean            plateau_chart_get_plot         (const PlateauChart *chart,
+                                                    const PlateauTheme *theme,
+                                                    cairo_t            *cr,
+                                                    double              width,
+                                                    double              height,
+                                                    PlateauChartPlot   *plot);
+gboolean            plateau_chart_plot_map         (const PlateauChartPlot *plot,
+                                                    PlateauAxisId           axis,
+                                                    double                  value,
+                                                    double                 *coordinate);
+
+const PlateauChartSeries *plateau_chart_get_series (const PlateauChart *chart,
+                                                    guint               index);
+PlateauSeriesKind   plateau_chart_series_get_kind  (const PlateauChartSeries *series);
+const char         *plateau_chart_series_get_name  (const PlateauChartSeries *series);
+gsize               plateau_chart_series_get_data  (const PlateauChartSeries *series,
+                                                    const double      **x,
+                                                    const double      **y);
+const PlateauRgba  *plateau_chart_series_get_rgba  (const PlateauChartSeries *series,
+                                                    const PlateauTheme       *theme,
+                                                    guint                     index);
+const char         *plateau_chart_get_category     (const PlateauChart *chart,
+                                                    guint               index);
+const char         *plateau_chart_get_axis_unit    (const PlateauChart *chart,
+                                                    PlateauAxisId       axis);
+PlateauAxisFormat   plateau_chart_get_axis_format  (const PlateauChart *chart,
+                                                    PlateauAxisId       axis);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlateauChart, plateau_chart_free)
 

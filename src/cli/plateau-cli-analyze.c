@@ -360,7 +360,8 @@ plateau_cli_analyze (int    argc,
   gboolean json = FALSE;
   int status;
   GOptionEntry entries[] = {
-    { "scenario", 0, 0, G_OPTION_ARG_STRING, &name, "The scenario to analyse (the first by default)", "NAME" },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &name,
+      "The scenario to analyse (the first by default)", "NAME" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the analysis as JSON", NULL },
     { NULL }
   };

@@ -14,6 +14,7 @@
 
 static const PlateauCliCommand commands[] = {
   { "analyze", "Analyse a scenario and print the results", plateau_cli_analyze },
+  { "chart", "Draw a chart of a document as PNG, SVG or PDF", plateau_cli_chart },
   { "graph", "Draw a Mermaid flowchart as PNG, SVG or PDF, or write its layout",
     plateau_cli_graph },
   { NULL, NULL, NULL },

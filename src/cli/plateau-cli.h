@@ -28,5 +28,6 @@ int plateau_cli_graph (int argc, char **argv);
 void plateau_cli_print_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 int plateau_cli_analyze (int argc, char **argv);
+int plateau_cli_chart (int argc, char **argv);
 
 G_END_DECLS

@@ -6,8 +6,6 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <string.h>
 
@@ -39,6 +37,7 @@ typedef struct
   PlateauCurveBasis basis;
   guint n_params;
   double t_last;
+  double t_center;
   double ci_last;
   double ce_last;
   guint horizon;
@@ -54,20 +53,25 @@ project (const Projection *pr,
          double           *ret,
          double           *cumulative)
 {
-  double ce = pr->ce_last, ci = pr->ci_last;
+  double ce = pr->ce_last, ci = pr->ci_last, prev = 0;
+
+  if (pr->source == SOURCE_CURVE && pr->basis == PLATEAU_BASIS_TIME)
+    prev = plateau_curve_value (pr->model, theta[0], theta[1], theta[2], pr->t_last);
 
   for (guint k = 0; k < pr->horizon; k++)
     {
-      double prev_t = k == 0 ? pr->t_last : pr->t[k - 1];
-
       ci += pr->investment[k];
       if (pr->source == SOURCE_TREND)
-        ret[k] = pr->investment[k] * (theta[0] + theta[1] * pr->t[k]);
+        ret[k] = pr->investment[k] * (theta[0] + theta[1] * (pr->t[k] - pr->t_center));
       else if (pr->basis == PLATEAU_BASIS_CUMULATIVE_INVESTMENT)
         ret[k] = plateau_curve_value (pr->model, theta[0], theta[1], theta[2], ci);
       else
-        ret[k] = plateau_curve_value (pr->model, theta[0], theta[1], theta[2], pr->t[k])
-                 - plateau_curve_value (pr->model, theta[0], theta[1], theta[2], prev_t);
+        {
+          double value = plateau_curve_value (pr->model, theta[0], theta[1], theta[2], pr->t[k]);
+
+          ret[k] = value - prev;
+          prev = value;
+        }
 
       ce += ret[k];
       cumulative[k] = ce;
@@ -129,7 +133,7 @@ plan_investment (const PlateauAnalysis *self,
       if (k < self->n_plan)
         investment[k] = self->plan[k];
       else if (have_trend)
-        investment[k] = MAX (0.0, ols.intercept + ols.slope * t[k]);
+        investment[k] = MAX (0.0, ols.y_mean + ols.slope * (t[k] - ols.x_mean));
       else
         investment[k] = last_investment;
     }
@@ -184,7 +188,7 @@ bootstrap (const Projection *pr,
   for (guint d = 0; d < N_DRAWS; d++)
     {
       for (guint i = 0; i < p; i++)
-        z[i] = gsl_ran_ugaussian (rng);
+        z[i] = gsl_ran_gaussian_ziggurat (rng, 1.0);
 
       for (guint i = 0; i < p; i++)
         {
@@ -208,15 +212,73 @@ bootstrap (const Projection *pr,
   gsl_rng_free (rng);
 }
 
+/* Moves the k-th smallest value to v[k], smaller ones before it and larger
+ * ones after it, in linear expected time (Wirth's selection). */
+static void
+select_kth (double *v,
+            guint   n,
+            guint   k)
+{
+  gint64 lo = 0, hi = (gint64) n - 1;
+
+  while (lo < hi)
+    {
+      double pivot = v[k];
+      gint64 i = lo, j = hi;
+
+      do
+        {
+          while (v[i] < pivot)
+            i++;
+          while (pivot < v[j])
+            j--;
+          if (i <= j)
+            {
+              double swap = v[i];
+
+              v[i++] = v[j];
+              v[j--] = swap;
+            }
+        }
+      while (i <= j);
+
+      if (j < (gint64) k)
+        lo = i;
+      if ((gint64) k < i)
+        hi = j;
+    }
+}
+
+/* The p-quantile with linear interpolation between order statistics, as
+ * gsl_stats_quantile_from_sorted_data() computes it, without sorting. */
+static double
+quantile (double *v,
+          guint   n,
+          double  p)
+{
+  double h = p * (n - 1), below, above;
+  guint k = (guint) floor (h);
+
+  select_kth (v, n, k);
+  below = v[k];
+  if (k + 1 >= n)
+    return below;
+
+  above = v[k + 1];
+  for (guint i = k + 2; i < n; i++)
+    above = MIN (above, v[i]);
+
+  return below + (h - k) * (above - below);
+}
+
 static void
 set_band (PlateauValue *lo,
           PlateauValue *hi,
           double       *values,
           guint         n)
 {
-  gsl_sort (values, 1, n);
-  plateau_value_set (lo, gsl_stats_quantile_from_sorted_data (values, 1, n, 0.025));
-  plateau_value_set (hi, gsl_stats_quantile_from_sorted_data (values, 1, n, 0.975));
+  plateau_value_set (lo, quantile (values, n, 0.025));
+  plateau_value_set (hi, quantile (values, n, 0.975));
 }
 
 static gboolean
@@ -242,12 +304,15 @@ choose_source (PlateauAnalysis *self,
   if (self->trend.status != PLATEAU_FIT_OK)
     return FALSE;
 
+  /* The line is taken around the mean time, where its level and slope
+   * are uncorrelated and labels such as years cause no cancellation. */
   pr->source = SOURCE_TREND;
   pr->n_params = 2;
-  theta[0] = ols->intercept;
+  pr->t_center = ols->x_mean;
+  theta[0] = ols->y_mean;
   theta[1] = ols->slope;
-  cov[0] = ols->have_errors ? ols->intercept_se * ols->intercept_se : 0;
-  cov[1] = cov[2] = ols->have_errors ? ols->cov_intercept_slope : 0;
+  cov[0] = ols->have_errors ? ols->sigma2 / ols->n : 0;
+  cov[1] = cov[2] = 0;
   cov[3] = ols->have_errors ? ols->slope_se * ols->slope_se : 0;
   return TRUE;
 }

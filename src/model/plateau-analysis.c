@@ -16,7 +16,8 @@
  * views may hold it and read it from any thread.
  */
 
-G_DEFINE_BOXED_TYPE (PlateauAnalysis, plateau_analysis, plateau_analysis_ref, plateau_analysis_unref)
+G_DEFINE_BOXED_TYPE (PlateauAnalysis, plateau_analysis,
+                     plateau_analysis_ref, plateau_analysis_unref)
 
 /**
  * plateau_value_set:
@@ -68,7 +69,7 @@ const char *
 plateau_analysis_intern (PlateauAnalysis *self,
                          const char      *text)
 {
-  return g_string_chunk_insert_const (self->strings, text);
+  return g_string_chunk_insert (self->strings, text);
 }
 
 /**
@@ -254,11 +255,11 @@ compute_periods (PlateauAnalysis *self)
 {
   long double ci = 0, ce = 0;
   const PlateauPeriodResult *prev = NULL;
+  const char *left_out = _("The period is left out of the analysis");
 
   for (guint i = 0; i < self->n_periods; i++)
     {
       PlateauPeriodResult *p = &self->periods[i];
-      const char *left_out = _("The period is left out of the analysis");
 
       self->valid[i] = check_period (self, i, p);
       if (!self->valid[i])
@@ -588,6 +589,7 @@ plateau_analysis_new (PlateauScenario *scenario)
 
   g_return_val_if_fail (PLATEAU_IS_SCENARIO (scenario), NULL);
 
+  plateau_model_init_gsl ();
   self = g_new0 (PlateauAnalysis, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->strings = g_string_chunk_new (4096);

@@ -332,8 +332,8 @@ gboolean                      plateau_analysis_evaluate_curve    (const PlateauA
 
 const char                   *plateau_stage_to_string            (PlateauStage           stage);
 const char                   *plateau_stage_get_display_name     (PlateauStage           stage);
-const char                   *plateau_confidence_to_string       (PlateauConfidence      confidence);
-const char                   *plateau_confidence_get_display_name (PlateauConfidence     confidence);
+const char                   *plateau_confidence_to_string       (PlateauConfidence      c);
+const char                   *plateau_confidence_get_display_name (PlateauConfidence    c);
 const char                   *plateau_returns_verdict_to_string  (PlateauReturnsVerdict  verdict);
 const char                   *plateau_curve_model_to_string      (PlateauCurveModel      model);
 const char                   *plateau_curve_basis_to_string      (PlateauCurveBasis      basis);

@@ -106,15 +106,13 @@ static char
 detect_delimiter (const char *data,
                   gsize       length)
 {
-  guint commas = 0, semicolons = 0, tabs = 0;
+  guint semicolons = 0, tabs = 0;
   gboolean quoted = FALSE;
 
   for (gsize i = 0; i < length && (quoted || (data[i] != '\n' && data[i] != '\r')); i++)
     {
       if (data[i] == '"')
         quoted = !quoted;
-      else if (!quoted && data[i] == ',')
-        commas++;
       else if (!quoted && data[i] == ';')
         semicolons++;
       else if (!quoted && data[i] == '\t')
@@ -126,7 +124,6 @@ detect_delimiter (const char *data,
     return '\t';
   if (semicolons > 0)
     return ';';
-  (void) commas;
   return ',';
 }
 

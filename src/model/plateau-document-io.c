@@ -277,7 +277,8 @@ read_scenario (Loader   *l,
 
   g_free (where);
   where = g_strdup_printf (_("scenario %u (“%s”)"), index + 1, name);
-  if (!get_string (l, o, "unit", where, "", &unit) || !get_string (l, o, "notes", where, "", &notes))
+  if (!get_string (l, o, "unit", where, "", &unit)
+      || !get_string (l, o, "notes", where, "", &notes))
     return NULL;
 
   scenario = plateau_scenario_new (name);
@@ -345,23 +346,29 @@ check_header (Loader     *l,
   return TRUE;
 }
 
-static JsonArray *
-get_list (Loader     *l,
-          JsonObject *root,
-          const char *member)
+/* Reads an optional list member; absent, it is empty (*out is NULL). */
+static gboolean
+get_list (Loader      *l,
+          JsonObject  *root,
+          const char  *member,
+          JsonArray  **out)
 {
-  static JsonArray *empty = NULL;
   JsonNode *node = json_object_get_member (root, member);
 
-  if (empty == NULL)
-    empty = json_array_new ();
-
+  *out = NULL;
   if (node == NULL)
-    return empty;
+    return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return refuse (l, PLATEAU_MODEL_ERROR_FORMAT, _("“%s” must be a list"), member), NULL;
+    return refuse (l, PLATEAU_MODEL_ERROR_FORMAT, _("“%s” must be a list"), member);
 
-  return json_node_get_array (node);
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+static guint
+list_length (JsonArray *array)
+{
+  return array != NULL ? json_array_get_length (array) : 0;
 }
 
 static gboolean
@@ -371,22 +378,25 @@ fill_document (Loader          *l,
 {
   JsonArray *scenarios, *graphs;
 
-  if ((scenarios = get_list (l, root, "scenarios")) == NULL
-      || (graphs = get_list (l, root, "graphs")) == NULL)
+  if (!get_list (l, root, "scenarios", &scenarios) || !get_list (l, root, "graphs", &graphs))
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (scenarios); i++)
+  for (guint i = 0; i < list_length (scenarios); i++)
     {
-      g_autoptr (PlateauScenario) scenario = read_scenario (l, json_array_get_element (scenarios, i), i);
+      g_autoptr (PlateauScenario) scenario = NULL;
+
+      scenario = read_scenario (l, json_array_get_element (scenarios, i), i);
 
       if (scenario == NULL)
         return FALSE;
       plateau_document_add_scenario (document, scenario);
     }
 
-  for (guint i = 0; i < json_array_get_length (graphs); i++)
+  for (guint i = 0; i < list_length (graphs); i++)
     {
-      g_autoptr (PlateauConceptGraph) graph = read_graph (l, json_array_get_element (graphs, i), i);
+      g_autoptr (PlateauConceptGraph) graph = NULL;
+
+      graph = read_graph (l, json_array_get_element (graphs, i), i);
 
       if (graph == NULL)
         return FALSE;

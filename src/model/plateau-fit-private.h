@@ -17,6 +17,7 @@ typedef struct
   double sst;
   double ssr;
   double x_mean;
+  double y_mean;
   /* Present only when n > 2: residual variance and the coefficients' errors. */
   gboolean have_errors;
   double sigma2;

@@ -42,22 +42,23 @@ typedef struct
 typedef struct _PlateauPortfolio PlateauPortfolio;
 
 #define PLATEAU_TYPE_PORTFOLIO (plateau_portfolio_get_type ())
-GType                        plateau_portfolio_get_type              (void) G_GNUC_CONST;
+GType             plateau_portfolio_get_type            (void) G_GNUC_CONST;
 
-PlateauPortfolio            *plateau_portfolio_new                   (PlateauAnalysis *const *analyses,
-                                                                      guint                   n_analyses,
-                                                                      double                  budget,
-                                                                      GError                **error);
-PlateauPortfolio            *plateau_portfolio_ref                   (PlateauPortfolio       *self);
-void                         plateau_portfolio_unref                 (PlateauPortfolio       *self);
+PlateauPortfolio *plateau_portfolio_new                 (PlateauAnalysis *const *analyses,
+                                                         guint                   n_analyses,
+                                                         double                  budget,
+                                                         GError                **error);
+PlateauPortfolio *plateau_portfolio_ref                 (PlateauPortfolio       *self);
+void              plateau_portfolio_unref               (PlateauPortfolio       *self);
 
-double                       plateau_portfolio_get_budget            (const PlateauPortfolio *self);
-double                       plateau_portfolio_get_marginal_return   (const PlateauPortfolio *self);
-double                       plateau_portfolio_get_current_total     (const PlateauPortfolio *self);
-double                       plateau_portfolio_get_optimal_total     (const PlateauPortfolio *self);
-guint                        plateau_portfolio_get_n_entries         (const PlateauPortfolio *self);
-const PlateauPortfolioEntry *plateau_portfolio_get_entry             (const PlateauPortfolio *self,
-                                                                      guint                   index);
+double            plateau_portfolio_get_budget          (const PlateauPortfolio *self);
+double            plateau_portfolio_get_marginal_return (const PlateauPortfolio *self);
+double            plateau_portfolio_get_current_total   (const PlateauPortfolio *self);
+double            plateau_portfolio_get_optimal_total   (const PlateauPortfolio *self);
+guint             plateau_portfolio_get_n_entries       (const PlateauPortfolio *self);
+
+const PlateauPortfolioEntry *plateau_portfolio_get_entry (const PlateauPortfolio *self,
+                                                          guint                   index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlateauPortfolio, plateau_portfolio_unref)
 

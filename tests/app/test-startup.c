@@ -31,12 +31,13 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Starts the application with PLATEAU_EXIT_AFTER_FIRST_FRAME and the test
+/* Starts the application with PLATEAU_EXIT_AFTER_FIRST_FRAME, the test
  * environment changed by @changes (pairs of name and value; a NULL value
- * unsets), and waits for it to end. */
+ * unsets) and @argument (or none), and waits for it to end. */
 static void
-run_app (Run               *run,
-         const char *const *changes)
+run_app_with (Run               *run,
+              const char *const *changes,
+              const char        *argument)
 {
   g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autoptr (GSubprocess) process = NULL;
@@ -51,7 +52,8 @@ run_app (Run               *run,
     else
       g_subprocess_launcher_unsetenv (launcher, changes[i]);
 
-  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PLATEAU_APP"), NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PLATEAU_APP"), argument,
+                                         NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
@@ -59,6 +61,13 @@ run_app (Run               *run,
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
   g_test_message ("stdout: %s\nstderr: %s", run->out, run->err);
+}
+
+static void
+run_app (Run               *run,
+         const char *const *changes)
+{
+  run_app_with (run, changes, NULL);
 }
 
 /* The window's size, from the line printed on the first frame. */
@@ -89,6 +98,17 @@ test_startup_first_frame (void)
   /* The test environment makes warnings fatal, so a clean exit also means
    * that nothing warned. */
   run_app (&run, NULL);
+  assert_first_frame (&run, 1080, 720);
+}
+
+static void
+test_startup_open_file (void)
+{
+  g_auto (Run) run = { 0 };
+
+  /* A document named on the command line reaches the window, whose message
+   * about it is markup: the name's '&' and '<' must not break it. */
+  run_app_with (&run, NULL, "/nonexistent/R&D <2026>.plateau");
   assert_first_frame (&run, 1080, 720);
 }
 
@@ -207,6 +227,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/startup/first-frame", test_startup_first_frame);
+  g_test_add_func ("/startup/open-file", test_startup_open_file);
   g_test_add_func ("/startup/missing-schema", test_startup_missing_schema);
   g_test_add_func ("/startup/stale-schema", test_startup_stale_schema);
   g_test_add_func ("/startup/broken-settings", test_startup_broken_settings);

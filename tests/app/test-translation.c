@@ -33,8 +33,9 @@ check_window (PlateauApplication *app,
   button = plateau_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL, NULL);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "主菜单");
 
+  /* The preferences open from the first item of the menu's third section. */
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
-  section = g_menu_model_get_item_link (menu, 0, "section");
+  section = g_menu_model_get_item_link (menu, 2, "section");
   g_assert_true (g_menu_model_get_item_attribute (section, 0, "label", "s", &label));
   g_assert_cmpstr (label, ==, "首选项(_P)");
 
@@ -83,6 +84,20 @@ test_translation_metainfo (void)
   g_assert_nonnull (strstr (text, "<caption xml:lang=\"zh_CN\">深色风格</caption>"));
 }
 
+static void
+test_translation_mime_type (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data", APP_ID ".xml",
+                                                 NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (strstr (text, "<comment xml:lang=\"zh_CN\">Plateau 文档</comment>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -96,6 +111,7 @@ main (int   argc,
   g_test_add_func ("/translation/window", test_translation_window);
   g_test_add_func ("/translation/desktop-file", test_translation_desktop_file);
   g_test_add_func ("/translation/metainfo", test_translation_metainfo);
+  g_test_add_func ("/translation/mime-type", test_translation_mime_type);
 
   return g_test_run ();
 }

@@ -115,10 +115,12 @@ typedef enum
   SAMPLE_RETURNS,
   SAMPLE_SCURVE,
   SAMPLE_PORTFOLIO,
+  SAMPLE_KINDS,
   N_SAMPLES,
 } SampleKind;
 
-static const char *const sample_names[N_SAMPLES] = { "roi", "returns", "scurve", "portfolio" };
+static const char *const sample_names[N_SAMPLES] = { "roi", "returns", "scurve", "portfolio",
+                                                     "kinds" };
 
 static inline void
 sample_roi (PlateauChart *chart)
@@ -252,6 +254,30 @@ sample_portfolio (PlateauChart *chart)
                                     "(+6.0 %)");
 }
 
+/* The kinds the analysis charts do not use: area, step, annotations and
+ * percentages. */
+static inline void
+sample_kinds (PlateauChart *chart)
+{
+  double x[12], share[12], budget[12];
+
+  for (int i = 0; i < 12; i++)
+    {
+      x[i] = 2013 + i;
+      share[i] = 0.05 + 0.4 / (1 + exp (-0.9 * (i - 5)));
+      budget[i] = 0.1 + 0.05 * (i / 3);
+    }
+
+  plateau_chart_set_title (chart, "Share of revenue from the new technology");
+  plateau_chart_set_axis_label (chart, PLATEAU_AXIS_X, "Year", NULL);
+  plateau_chart_set_axis_format (chart, PLATEAU_AXIS_X, PLATEAU_AXIS_FORMAT_YEAR);
+  plateau_chart_set_axis_format (chart, PLATEAU_AXIS_Y, PLATEAU_AXIS_FORMAT_PERCENT);
+  plateau_chart_add_series (chart, PLATEAU_SERIES_AREA, "Revenue share", x, share, 12);
+  plateau_chart_add_series (chart, PLATEAU_SERIES_STEP, "R&D budget share", x, budget, 12);
+  plateau_chart_add_annotation (chart, 2014, 0.42, "Budget reviewed every three years");
+  plateau_chart_set_caption (chart, "The share passed 25 % in 2018");
+}
+
 static inline PlateauChart *
 sample_chart (SampleKind kind)
 {
@@ -269,8 +295,11 @@ sample_chart (SampleKind kind)
       sample_scurve (chart);
       break;
     case SAMPLE_PORTFOLIO:
-    default:
       sample_portfolio (chart);
+      break;
+    case SAMPLE_KINDS:
+    default:
+      sample_kinds (chart);
       break;
     }
 

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "chart-test-util.h"
@@ -177,7 +178,7 @@ test_vector_matches_png (gconstpointer data)
   g_autofree char *pdf_base = g_build_filename (tmp_dir, "from-pdf", NULL);
   g_autofree char *pdf_png = g_strconcat (pdf_base, ".png", NULL);
   const char *rsvg[] = { "rsvg-convert", "-w", "640", "-h", "360", "-o", svg_png, svg, NULL };
-  const char *ppm[] = { "pdftoppm", "-png", "-r", "72", "-singlefile", pdf, pdf_base, NULL };
+  const char *ppm[] = { "pdftoppm", "-png", "-r", "96", "-singlefile", pdf, pdf_base, NULL };
   cairo_surface_t *png = render_png (chart, theme, 640, 360);
 
   run_tool (rsvg, NULL);
@@ -321,6 +322,65 @@ test_scales_as_a_whole (void)
   cairo_surface_destroy (shrunk);
 }
 
+/* PNG export records the DPI asked for (pHYs, pixels per metre) and drops
+ * the alpha channel of an opaque image. */
+static void
+test_png_dpi_and_channels (void)
+{
+  g_autoptr (PlateauChart) chart = sample_chart (SAMPLE_RETURNS);
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
+  g_autofree char *path = g_build_filename (tmp_dir, "dpi.png", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *data = NULL;
+  PlateauExportOptions options;
+  const guint8 *phys;
+  gsize length;
+
+  plateau_export_options_init (&options, theme, PLATEAU_EXPORT_PNG);
+  options.width = 400;
+  options.height = 300;
+  options.dpi = 300;
+  g_assert_true (plateau_chart_export (chart, theme, &options, file, NULL));
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+
+  /* IHDR's colour type (byte 25): 2 is RGB without alpha. */
+  g_assert_cmpuint ((guint8) data[25], ==, 2);
+  phys = NULL;
+  for (gsize i = 8; i + 13 <= length && phys == NULL; i++)
+    if (memcmp (data + i, "pHYs", 4) == 0)
+      phys = (const guint8 *) data + i;
+  g_assert_nonnull (phys);
+  g_assert_cmpuint ((guint) phys[4] << 24 | phys[5] << 16 | phys[6] << 8 | phys[7], ==, 11811);
+  g_assert_cmpuint (phys[12], ==, 1);
+}
+
+/* The a4 preset gives an A4 page in landscape: 297 × 210 mm. */
+static void
+test_pdf_page_size (void)
+{
+  g_autoptr (PlateauChart) chart = sample_chart (SAMPLE_ROI);
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
+  g_autofree char *path = g_build_filename (tmp_dir, "a4.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  PlateauExportOptions options;
+  double w = 0, h = 0;
+  const char *line;
+
+  plateau_export_options_init (&options, theme, PLATEAU_EXPORT_PDF);
+  g_assert_true (plateau_export_parse_size ("a4", &options.width, &options.height, &options.dpi,
+                                            NULL));
+  g_assert_true (plateau_chart_export (chart, theme, &options, file, NULL));
+
+  run_tool (argv, &out);
+  line = strstr (out, "Page size:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "Page size: %lf x %lf", &w, &h), ==, 2);
+  g_assert_cmpfloat (fabs (w / 72 * 25.4 - 297), <, 0.5);
+  g_assert_cmpfloat (fabs (h / 72 * 25.4 - 210), <, 0.5);
+}
+
 static void
 test_unwritable (void)
 {
@@ -384,6 +444,8 @@ main (int    argc,
   g_test_add_func ("/export/transparent", test_transparent);
   g_test_add_func ("/export/sizes", test_sizes);
   g_test_add_func ("/export/scales-as-a-whole", test_scales_as_a_whole);
+  g_test_add_func ("/export/png-dpi", test_png_dpi_and_channels);
+  g_test_add_func ("/export/pdf-page-size", test_pdf_page_size);
   g_test_add_func ("/export/unwritable", test_unwritable);
 
   status = g_test_run ();

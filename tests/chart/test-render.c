@@ -152,7 +152,9 @@ test_degenerate_data (void)
     { "nothing finite", { NAN, INFINITY, 1 }, { 1, 2, NAN }, 3, FALSE, FALSE },
     { "no positive value on a log axis", { 1, 2, 3 }, { 0, -1, -2 }, 3, TRUE, FALSE },
     { "one positive value on a log axis", { 1, 2, 3 }, { 0, 7, -2 }, 3, TRUE, TRUE },
+    { "a narrow range on a log axis", { 1, 2, 3 }, { 103, 120, 131 }, 3, TRUE, TRUE },
     { "huge values", { -1e308, 0, 1e308 }, { 1e308, -1e308, 0 }, 3, FALSE, TRUE },
+    { "the largest doubles", { -1.7e308, 0, 1.7e308 }, { 1.7e308, -1.7e308, 0 }, 3, FALSE, TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -279,6 +281,92 @@ test_long_title_stays_inside (void)
   cairo_surface_destroy (image);
 }
 
+static PlateauChart *
+wide_labels_chart (double       x_lo,
+                   double       x_hi,
+                   PlateauScale scale)
+{
+  PlateauChart *chart = plateau_chart_new ();
+  double x[50], y[50];
+
+  for (int i = 0; i < 50; i++)
+    {
+      x[i] = scale == PLATEAU_SCALE_LOG ? x_lo * pow (x_hi / x_lo, i / 49.0)
+                                        : x_lo + (x_hi - x_lo) * i / 49.0;
+      y[i] = -123456.7 + 2.5e5 * sin (i * 0.3);
+    }
+  plateau_chart_set_axis_scale (chart, PLATEAU_AXIS_X, scale);
+  plateau_chart_set_axis_label (chart, PLATEAU_AXIS_X, "Investment", "units");
+  plateau_chart_add_series (chart, PLATEAU_SERIES_LINE, "series", x, y, 50);
+
+  return chart;
+}
+
+static void
+assert_apart (GArray  *boxes,
+              gboolean along_x,
+              double   limit)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const PlateauChartRect *a = &g_array_index (boxes, PlateauChartRect, i);
+
+      g_assert_cmpfloat (along_x ? a->x : a->y, >=, -0.01);
+      g_assert_cmpfloat (along_x ? a->x + a->width : a->y + a->height, <=, limit + 0.01);
+      for (guint k = i + 1; k < boxes->len; k++)
+        {
+          const PlateauChartRect *b = &g_array_index (boxes, PlateauChartRect, k);
+          gboolean apart = along_x ? (a->x + a->width <= b->x || b->x + b->width <= a->x)
+                                   : (a->y + a->height <= b->y || b->y + b->height <= a->y);
+
+          g_assert_true (apart);
+        }
+    }
+}
+
+/* At every width and height, tick labels stay on the canvas and never
+ * touch each other. */
+static void
+test_labels_never_collide (void)
+{
+  PlateauChart *charts[] = {
+    wide_labels_chart (0, 950000, PLATEAU_SCALE_LINEAR),
+    wide_labels_chart (1e-3, 1e9, PLATEAU_SCALE_LOG),
+    wide_labels_chart (-0.000123, 0.000456, PLATEAU_SCALE_LINEAR),
+    wide_labels_chart (1987, 2031, PLATEAU_SCALE_LINEAR),
+    sample_chart (SAMPLE_PORTFOLIO),
+    sample_chart (SAMPLE_ROI),
+  };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  guint checked = 0;
+
+  plateau_chart_set_axis_format (charts[3], PLATEAU_AXIS_X, PLATEAU_AXIS_FORMAT_YEAR);
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      for (int width = 140; width <= 1900; width += 47)
+        {
+          int height = 120 + (width * 7) % 700;
+          PlateauChartLayout layout;
+
+          g_test_message ("chart %u at %d × %d", c, width, height);
+          if (plateau_chart_render_with_layout (charts[c], light (), cr, width, height, 0,
+                                                &layout))
+            {
+              assert_apart (layout.x_labels, TRUE, width);
+              assert_apart (layout.y_labels, FALSE, height);
+              checked++;
+            }
+          plateau_chart_layout_clear (&layout);
+        }
+      plateau_chart_free (charts[c]);
+    }
+
+  g_assert_cmpuint (checked, >, 150);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -293,6 +381,7 @@ main (int    argc,
   g_test_add_func ("/render/any-size", test_any_size);
   g_test_add_func ("/render/cjk-glyphs", test_cjk_glyphs);
   g_test_add_func ("/render/long-title", test_long_title_stays_inside);
+  g_test_add_func ("/render/labels-never-collide", test_labels_never_collide);
 
   return g_test_run ();
 }

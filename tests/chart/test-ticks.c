@@ -174,8 +174,11 @@ test_huge_range (void)
   assert_sane (&ticks, 0, 3e20, 6, TRUE);
   assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "0 1×10²⁰ 2×10²⁰ 3×10²⁰");
 
-  g_assert_true (plateau_ticks_linear (-1.7e308, 1.7e308, 6, TRUE, FALSE, &ticks) == FALSE
-                 || ticks.n >= 2);
+  /* Extended outwards, the last tick would pass DBL_MAX: refused, not
+   * infinite. Without extending, the ticks stay inside. */
+  g_assert_false (plateau_ticks_linear (-1.7e308, 1.7e308, 6, TRUE, FALSE, &ticks));
+  g_assert_true (plateau_ticks_linear (-1.7e308, 1.7e308, 6, FALSE, FALSE, &ticks));
+  assert_sane (&ticks, -1.7e308, 1.7e308, 6, FALSE);
   g_assert_true (plateau_ticks_linear (-1e308, 1e308, 6, FALSE, FALSE, &ticks));
   assert_sane (&ticks, -1e308, 1e308, 6, FALSE);
 }
@@ -207,10 +210,19 @@ test_log_decades (void)
 
   /* Short ranges get 2 and 5 between the powers of ten. */
   g_assert_true (plateau_ticks_log (1.5, 40, 10, TRUE, &ticks));
-  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "2 5 10 20");
+  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "1 2 5 10 20 50");
 
   g_assert_true (plateau_ticks_log (0.012, 0.9, 10, TRUE, &ticks));
-  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "0.02 0.05 0.1 0.2 0.5");
+  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "0.01 0.02 0.05 0.1 0.2 0.5 1");
+
+  /* A narrow range gets linear steps on the log scale. */
+  g_assert_true (plateau_ticks_log (103, 131, 4, FALSE, &ticks));
+  g_assert_true (ticks.log);
+  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "110 120 130");
+
+  /* Not extended, the ticks stay inside the range. */
+  g_assert_true (plateau_ticks_log (1.5, 40, 10, FALSE, &ticks));
+  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "2 5 10 20");
 }
 
 static void
@@ -261,6 +273,61 @@ test_format_number (void)
   g_assert_cmpstr (d, ==, "0.00");
 }
 
+/* Compiles a German locale into a temporary folder, so that the test does
+ * not depend on the locales installed; skipped where glibc's locale
+ * sources are missing. */
+static gboolean
+use_german_numbers (char **dir)
+{
+  const char *argv[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", NULL, NULL };
+  g_autofree char *target = NULL;
+  int status = 0;
+
+  if (!g_file_test ("/usr/share/i18n/locales/de_DE", G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  *dir = g_dir_make_tmp ("plateau-locale-XXXXXX", NULL);
+  target = g_build_filename (*dir, "de_DE.UTF-8", NULL);
+  argv[5] = target;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                     | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    return FALSE;
+
+  g_setenv ("LOCPATH", *dir, TRUE);
+  return setlocale (LC_NUMERIC, "de_DE.UTF-8") != NULL;
+}
+
+static void
+test_locale_decimal_mark (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *number = NULL;
+  PlateauTicks ticks;
+
+  if (!use_german_numbers (&dir))
+    {
+      g_test_skip ("glibc's locale sources (package locales) are not installed");
+      return;
+    }
+
+  g_assert_true (plateau_ticks_linear (0, 1, 6, TRUE, FALSE, &ticks));
+  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "0 0,2 0,4 0,6 0,8 1,0");
+  g_assert_true (plateau_ticks_linear (0, 48000, 6, TRUE, FALSE, &ticks));
+  assert_labels (&ticks, PLATEAU_AXIS_FORMAT_NUMBER, "0 10.000 20.000 30.000 40.000 50.000");
+  number = plateau_format_number (-1234.5, 1);
+  g_assert_cmpstr (number, ==, "−1.234,5");
+
+  setlocale (LC_NUMERIC, "C");
+  g_unsetenv ("LOCPATH");
+  {
+    const char *argv[] = { "rm", "-rf", dir, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,6 +348,7 @@ main (int    argc,
   g_test_add_func ("/ticks/degenerate", test_rejects_degenerate);
   g_test_add_func ("/ticks/cap", test_cap_honoured);
   g_test_add_func ("/ticks/format-number", test_format_number);
+  g_test_add_func ("/ticks/locale-decimal-mark", test_locale_decimal_mark);
 
   return g_test_run ();
 }

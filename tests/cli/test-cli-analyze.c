@@ -75,7 +75,8 @@ test_sample_json (void)
 
   trend = json_object_get_object_member (root, "trend");
   g_assert_cmpint (json_object_get_int_member (trend, "n"), ==, 19);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (trend, "slope_ci")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (trend, "slope_ci")),
+                    ==, 2);
   g_assert_true (json_object_has_member (trend, "p_value"));
 
   elasticity = json_object_get_object_member (root, "elasticity");
@@ -130,8 +131,8 @@ test_usage_errors (void)
 static void
 test_bad_documents (void)
 {
-  g_autofree char *broken = write_fixture ("broken.plateau",
-                                           "{\n  \"format\": \"plateau\",\n  \"version\": 1,,\n}\n");
+  g_autofree char *broken = write_fixture ("broken.plateau", "{\n  \"format\": \"plateau\",\n"
+                                                              "  \"version\": 1,,\n}\n");
   g_autofree char *newer = write_fixture ("newer.plateau",
                                           "{\"format\": \"plateau\", \"version\": 7}");
   g_autofree char *missing = g_build_filename (tmp_dir, "missing.plateau", NULL);

@@ -409,7 +409,8 @@ static void
 test_extreme_magnitudes (void)
 {
   const char *labels[] = { "1", "2", "3", "4", "5", "6" };
-  double investment[] = { 10, 1e300, 12, 1e-300, 14, 15 }, ret[] = { 20, 22, 1e300, 25, 26, 1e-300 };
+  double investment[] = { 10, 1e300, 12, 1e-300, 14, 15 };
+  double ret[] = { 20, 22, 1e300, 25, 26, 1e-300 };
   g_autoptr (PlateauAnalysis) a = analyse_values (labels, investment, ret, 6);
   const int expected[] = { 1, 2, 3, 5 };
   guint n = 0;
@@ -446,6 +447,28 @@ test_constant_roi (void)
   assert_value (&e->b, 1, CLOSED_FORM, "b");
   g_assert_cmpint (e->verdict, ==, PLATEAU_RETURNS_CONSTANT);
   assert_no_nan (a);
+}
+
+/* A trend without residuals has a zero covariance, which Cholesky refuses;
+ * in a fresh process GSL's default handler would abort on that. */
+static void
+test_exact_trend_in_fresh_process (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *labels[] = { "1", "2", "3" };
+      double investment[] = { 2003, 2003, 20003 }, ret[] = { 0, 0, 0 };
+      g_autoptr (PlateauAnalysis) a = analyse_values (labels, investment, ret, 3);
+      const PlateauForecastPoint *f = plateau_analysis_get_forecast (a, 0);
+
+      g_assert_true (f->ret.present && f->lo.present && f->hi.present);
+      g_assert_cmpfloat (f->lo.value, ==, f->hi.value);
+      assert_no_nan (a);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -620,6 +643,7 @@ main (int    argc,
   g_test_add_func ("/analysis/bad-input/extreme-magnitudes", test_extreme_magnitudes);
   g_test_add_func ("/analysis/bad-input/constant-roi", test_constant_roi);
   g_test_add_func ("/analysis/bad-input/empty", test_empty_scenario);
+  g_test_add_func ("/analysis/bad-input/exact-trend", test_exact_trend_in_fresh_process);
   g_test_add_func ("/analysis/forecast/deterministic", test_forecast_is_deterministic);
   g_test_add_func ("/analysis/forecast/plan", test_forecast_uses_plan);
   g_test_add_func ("/analysis/curve/evaluate", test_curve_evaluation);

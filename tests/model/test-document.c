@@ -21,9 +21,11 @@ make_document (void)
 {
   PlateauDocument *d = plateau_document_new ();
   g_autoptr (PlateauScenario) s = plateau_scenario_new ("Wind \"offshore\"\n风电");
-  g_autoptr (PlateauConceptGraph) g = plateau_concept_graph_new ("阶段", "graph TB\n  A[探索期] --> B[成长期]\n");
+  g_autoptr (PlateauConceptGraph) g = NULL;
   PlateauSettings settings;
   double plan[] = { 1e300, 0.1 };
+
+  g = plateau_concept_graph_new ("阶段", "graph TB\n  A[探索期] --> B[成长期]\n");
 
   plateau_settings_init_default (&settings);
   settings.model = PLATEAU_CURVE_GOMPERTZ;
@@ -39,7 +41,9 @@ make_document (void)
     {
       g_autofree char *label = g_strdup_printf ("P%u", i);
 
-      plateau_scenario_append_period (s, label, awkward[i], -awkward[G_N_ELEMENTS (awkward) - 1 - i]);
+      double ret = -awkward[G_N_ELEMENTS (awkward) - 1 - i];
+
+      plateau_scenario_append_period (s, label, awkward[i], ret);
     }
 
   plateau_document_add_scenario (d, s);

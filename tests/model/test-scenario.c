@@ -121,12 +121,14 @@ test_validate_messages (void)
   plateau_scenario_append_period (s, "2020", 1, 2);
   plateau_scenario_append_period (s, "2021", -1, 2);
   g_assert_false (plateau_scenario_validate (s, &error));
-  g_assert_cmpstr (error->message, ==, "Period 2 (“2021”) of “Wind” has a negative investment (-1)");
+  g_assert_cmpstr (error->message, ==,
+                   "Period 2 (“2021”) of “Wind” has a negative investment (-1)");
   g_clear_error (&error);
 
   plateau_scenario_set_period (s, 1, "2020", 1, 2);
   g_assert_false (plateau_scenario_validate (s, &error));
-  g_assert_cmpstr (error->message, ==, "Period 2 of “Wind” repeats the label “2020” of period 1");
+  g_assert_cmpstr (error->message, ==,
+                   "Period 2 of “Wind” repeats the label “2020” of period 1");
   g_clear_error (&error);
 
   plateau_scenario_set_period (s, 1, "2021", 1, NAN);

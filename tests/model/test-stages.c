@@ -107,9 +107,10 @@ make_series (GRand       *rand,
   for (guint t = 1; t <= truth->n; t++)
     {
       double ce = truth->K * fraction (truth, t);
+      double noise = 1 + NOISE * gaussian (rand);
       g_autofree char *label = g_strdup_printf ("%u", t);
 
-      plateau_scenario_append_period (s, label, 10 + t, (ce - prev) * (1 + NOISE * gaussian (rand)));
+      plateau_scenario_append_period (s, label, 10 + t, (ce - prev) * noise);
       prev = ce;
     }
 
