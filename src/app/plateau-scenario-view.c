@@ -309,9 +309,14 @@ ensure_page (PlateauScenarioView *self,
     }
   else if (g_str_equal (name, "portfolio") && self->portfolio_page == NULL)
     {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      /* The comparison is wide; it scrolls rather than widen the window. */
       self->portfolio_page = PLATEAU_PORTFOLIO_PAGE (plateau_portfolio_page_new ());
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
+                                     GTK_WIDGET (self->portfolio_page));
       bin = ADW_BIN (adw_view_stack_get_child_by_name (self->stack, name));
-      adw_bin_set_child (bin, GTK_WIDGET (self->portfolio_page));
+      adw_bin_set_child (bin, scroller);
     }
 }
 
@@ -372,12 +377,18 @@ GtkWidget *
 plateau_scenario_view_get_page (PlateauScenarioView *self,
                                 const char          *name)
 {
-  GtkWidget *child;
-
   g_return_val_if_fail (PLATEAU_IS_SCENARIO_VIEW (self), NULL);
 
-  child = adw_view_stack_get_child_by_name (self->stack, name);
-  return ADW_IS_BIN (child) ? adw_bin_get_child (ADW_BIN (child)) : child;
+  if (g_strcmp0 (name, "data") == 0)
+    return GTK_WIDGET (self->data_page);
+  if (g_strcmp0 (name, "charts") == 0)
+    return GTK_WIDGET (self->charts_page);
+  if (g_strcmp0 (name, "forecast") == 0)
+    return GTK_WIDGET (self->forecast_page);
+  if (g_strcmp0 (name, "portfolio") == 0)
+    return GTK_WIDGET (self->portfolio_page);
+
+  return NULL;
 }
 
 /**
