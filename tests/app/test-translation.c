@@ -84,6 +84,20 @@ test_translation_metainfo (void)
   g_assert_nonnull (strstr (text, "<caption xml:lang=\"zh_CN\">深色风格</caption>"));
 }
 
+static void
+test_translation_mime_type (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data", APP_ID ".xml",
+                                                 NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (strstr (text, "<comment xml:lang=\"zh_CN\">Plateau 文档</comment>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -97,6 +111,7 @@ main (int   argc,
   g_test_add_func ("/translation/window", test_translation_window);
   g_test_add_func ("/translation/desktop-file", test_translation_desktop_file);
   g_test_add_func ("/translation/metainfo", test_translation_metainfo);
+  g_test_add_func ("/translation/mime-type", test_translation_mime_type);
 
   return g_test_run ();
 }
