@@ -43,6 +43,9 @@ typedef struct
   guint auto_subgraph;
   GError *error;
   gsize error_at;
+  gsize memo_at;              /* the last position located, and its line */
+  guint memo_line;
+  gsize memo_line_start;
 } Parser;
 
 typedef struct
@@ -61,16 +64,28 @@ typedef enum
   FOUND_ERROR,
 } Found;
 
+/*
+ * Positions are asked for mostly in increasing order, so the line count is
+ * carried on from the last answer: linear in the text, not quadratic.
+ */
 static void
 location_of (const Parser         *p,
              gsize                 at,
              PlateauGraphLocation *where)
 {
-  gsize line_start = 0;
+  Parser *mut = (Parser *) p;
+  gsize from = 0, line_start = 0;
   guint line = 1;
 
   at = MIN (at, p->len);
-  for (gsize i = 0; i < at; i++)
+  if (at >= p->memo_at)
+    {
+      from = p->memo_at;
+      line = p->memo_line;
+      line_start = p->memo_line_start;
+    }
+
+  for (gsize i = from; i < at; i++)
     {
       if (p->text[i] == '\n')
         {
@@ -79,6 +94,9 @@ location_of (const Parser         *p,
         }
     }
 
+  mut->memo_at = at;
+  mut->memo_line = line;
+  mut->memo_line_start = line_start;
   where->line = line;
   where->column = (guint) g_utf8_strlen (p->text + line_start, at - line_start) + 1;
 }
@@ -1900,6 +1918,7 @@ plateau_graph_parse (const char           *text,
 
   p.text = text;
   p.len = length < 0 ? strlen (text) : (gsize) length;
+  p.memo_line = 1;
 
   if (p.len > PLATEAU_GRAPH_MAX_INPUT)
     {
