@@ -60,11 +60,23 @@ static void compute (PlateauScenarioView *self);
 /* Only the page on screen gets each new analysis, so that an edit pays for
  * the page the analyst looks at; a page gets the latest one when it is
  * shown. */
+static void ensure_page (PlateauScenarioView *self,
+                         const char          *name);
+
 static void
 hand_to_visible_page (PlateauScenarioView *self)
 {
-  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+  GtkWidget *page;
 
+  if (name == NULL)
+    return;
+
+  ensure_page (self, name);
+  page = plateau_scenario_view_get_page (self, name);
+
+  if (page == NULL)
+    return;
   if (page == GTK_WIDGET (self->data_page))
     plateau_data_page_set_analysis (self->data_page, self->analysis);
   else if (page == GTK_WIDGET (self->charts_page))
@@ -251,6 +263,7 @@ update_portfolio (gpointer data)
   PlateauScenarioView *self = data;
 
   self->portfolio_idle = 0;
+  ensure_page (self, "portfolio");
   plateau_portfolio_page_set_document (self->portfolio_page, self->document);
   return G_SOURCE_REMOVE;
 }
@@ -262,16 +275,49 @@ schedule_portfolio (PlateauScenarioView *self)
     self->portfolio_idle = g_idle_add (update_portfolio, self);
 }
 
+/* The pages beyond Data are made when first shown, so that start-up and
+ * the Data page do not pay for charts nobody looked at yet. */
 static void
 add_page (PlateauScenarioView *self,
-          GtkWidget           *page,
           const char          *name,
           const char          *title,
           const char          *icon)
 {
-  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->stack, page, name, title);
+  AdwViewStackPage *stack_page;
 
+  stack_page = adw_view_stack_add_titled (self->stack, adw_bin_new (), name, title);
   adw_view_stack_page_set_icon_name (stack_page, icon);
+}
+
+static void
+ensure_page (PlateauScenarioView *self,
+             const char          *name)
+{
+  AdwBin *bin;
+
+  if (g_str_equal (name, "charts") && self->charts_page == NULL)
+    {
+      self->charts_page = PLATEAU_CHARTS_PAGE (plateau_charts_page_new ());
+      bin = ADW_BIN (adw_view_stack_get_child_by_name (self->stack, name));
+      adw_bin_set_child (bin, GTK_WIDGET (self->charts_page));
+    }
+  else if (g_str_equal (name, "forecast") && self->forecast_page == NULL)
+    {
+      self->forecast_page = PLATEAU_FORECAST_PAGE (plateau_forecast_page_new ());
+      bin = ADW_BIN (adw_view_stack_get_child_by_name (self->stack, name));
+      adw_bin_set_child (bin, GTK_WIDGET (self->forecast_page));
+    }
+  else if (g_str_equal (name, "portfolio") && self->portfolio_page == NULL)
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      /* The comparison is wide; it scrolls rather than widen the window. */
+      self->portfolio_page = PLATEAU_PORTFOLIO_PAGE (plateau_portfolio_page_new ());
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
+                                     GTK_WIDGET (self->portfolio_page));
+      bin = ADW_BIN (adw_view_stack_get_child_by_name (self->stack, name));
+      adw_bin_set_child (bin, scroller);
+    }
 }
 
 static void
@@ -280,20 +326,14 @@ plateau_scenario_view_init (PlateauScenarioView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
-  self->charts_page = PLATEAU_CHARTS_PAGE (plateau_charts_page_new ());
-  self->forecast_page = PLATEAU_FORECAST_PAGE (plateau_forecast_page_new ());
-  self->portfolio_page = PLATEAU_PORTFOLIO_PAGE (plateau_portfolio_page_new ());
-  add_page (self, GTK_WIDGET (self->charts_page), "charts", _("Charts"),
-            "x-office-presentation-symbolic");
-  add_page (self, GTK_WIDGET (self->forecast_page), "forecast", _("Forecast"),
-            "preferences-system-time-symbolic");
-  add_page (self, GTK_WIDGET (self->portfolio_page), "portfolio", _("Portfolio"),
-            "view-grid-symbolic");
+  add_page (self, "charts", _("Charts"), "x-office-presentation-symbolic");
+  add_page (self, "forecast", _("Forecast"), "preferences-system-time-symbolic");
+  add_page (self, "portfolio", _("Portfolio"), "view-grid-symbolic");
 
   g_signal_connect_swapped (self->stack, "notify::visible-child",
-                            G_CALLBACK (schedule_portfolio), self);
-  g_signal_connect_swapped (self->stack, "notify::visible-child",
                             G_CALLBACK (hand_to_visible_page), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child",
+                            G_CALLBACK (schedule_portfolio), self);
 }
 
 /**
@@ -320,7 +360,8 @@ plateau_scenario_view_set_document (PlateauScenarioView *self,
                                                       G_CALLBACK (schedule_portfolio), self,
                                                       G_CONNECT_SWAPPED);
 
-  plateau_portfolio_page_set_document (self->portfolio_page, NULL);
+  if (self->portfolio_page != NULL)
+    plateau_portfolio_page_set_document (self->portfolio_page, NULL);
   schedule_portfolio (self);
 }
 
@@ -329,7 +370,8 @@ plateau_scenario_view_set_document (PlateauScenarioView *self,
  * @self: a #PlateauScenarioView
  * @name: "data", "charts", "forecast" or "portfolio"
  *
- * Returns: (transfer none) (nullable): the page of that name
+ * Returns: (transfer none) (nullable): the page of that name, or %NULL
+ *   for a page not shown yet (pages are made when first shown)
  */
 GtkWidget *
 plateau_scenario_view_get_page (PlateauScenarioView *self,
@@ -337,7 +379,16 @@ plateau_scenario_view_get_page (PlateauScenarioView *self,
 {
   g_return_val_if_fail (PLATEAU_IS_SCENARIO_VIEW (self), NULL);
 
-  return adw_view_stack_get_child_by_name (self->stack, name);
+  if (g_strcmp0 (name, "data") == 0)
+    return GTK_WIDGET (self->data_page);
+  if (g_strcmp0 (name, "charts") == 0)
+    return GTK_WIDGET (self->charts_page);
+  if (g_strcmp0 (name, "forecast") == 0)
+    return GTK_WIDGET (self->forecast_page);
+  if (g_strcmp0 (name, "portfolio") == 0)
+    return GTK_WIDGET (self->portfolio_page);
+
+  return NULL;
 }
 
 /**

@@ -101,7 +101,15 @@ plateau_window_edit_graph (PlateauWindow       *self,
                                                      G_CONNECT_SWAPPED);
     }
 
-  plateau_graph_page_set_graph (PLATEAU_GRAPH_PAGE (self->graph_page), graph);
+  /* The editor (GtkSourceView) is made when a graph is first shown. */
+  if (graph != NULL && self->graph_page == NULL)
+    {
+      self->graph_page = plateau_graph_page_new ();
+      adw_bin_set_child (self->graph_slot, self->graph_page);
+    }
+
+  if (self->graph_page != NULL)
+    plateau_graph_page_set_graph (PLATEAU_GRAPH_PAGE (self->graph_page), graph);
 }
 
 /* Export, copy and print. */
@@ -118,13 +126,17 @@ plateau_window_get_exportable (PlateauWindow *self)
 {
   AdwViewStack *stack = plateau_scenario_view_get_stack (self->scenario_view);
   const char *page = adw_view_stack_get_visible_child_name (stack);
-  GtkWidget *child = adw_view_stack_get_visible_child (stack);
+  GtkWidget *child;
 
   g_return_val_if_fail (PLATEAU_IS_WINDOW (self), NULL);
 
-  if (PLATEAU_IS_CONCEPT_GRAPH (self->selected))
+  if (PLATEAU_IS_CONCEPT_GRAPH (self->selected) && self->graph_page != NULL)
     return PLATEAU_EXPORTABLE (self->graph_page);
   if (!PLATEAU_IS_SCENARIO (self->selected) || page == NULL)
+    return NULL;
+
+  child = plateau_scenario_view_get_page (self->scenario_view, page);
+  if (child == NULL)
     return NULL;
 
   if (g_str_equal (page, "charts"))
@@ -235,15 +247,12 @@ static const GActionEntry view_actions[] = {
  * plateau_window_views_init:
  * @self: a #PlateauWindow
  *
- * Puts the graph editor in its slot and adds the export actions.
+ * Adds the export actions.
  */
 void
 plateau_window_views_init (PlateauWindow *self)
 {
   AdwViewStack *stack = plateau_scenario_view_get_stack (self->scenario_view);
-
-  self->graph_page = plateau_graph_page_new ();
-  adw_bin_set_child (self->graph_slot, self->graph_page);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), view_actions,
                                    G_N_ELEMENTS (view_actions), self);

@@ -323,6 +323,12 @@ plateau_window_show_selected (PlateauWindow *self)
   plateau_window_edit_graph (self, PLATEAU_IS_CONCEPT_GRAPH (item)
                                      ? PLATEAU_CONCEPT_GRAPH (item) : NULL);
 
+  /* The page switcher belongs to scenarios; a graph has one page. */
+  adw_view_switcher_title_set_stack (self->switcher_title,
+                                     PLATEAU_IS_SCENARIO (item)
+                                       ? plateau_scenario_view_get_stack (self->scenario_view)
+                                       : NULL);
+
   if (PLATEAU_IS_SCENARIO (item))
     {
       plateau_scenario_view_set_scenario (self->scenario_view, PLATEAU_SCENARIO (item),

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -22,6 +23,17 @@ autosaved (gconstpointer data)
   return path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
+/* The autosave holds both edits (the first may have been saved alone). */
+static gboolean
+autosaved_both (gconstpointer data)
+{
+  const char *path = plateau_window_get_autosave_path (PLATEAU_WINDOW ((gpointer) data));
+  g_autofree char *text = NULL;
+
+  return autosaved (data) && g_file_get_contents (path, &text, NULL, NULL)
+         && strstr (text, "Year 1") != NULL;
+}
+
 static void
 edit_and_crash (PlateauApplication *app,
                 PlateauWindow      *window,
@@ -31,7 +43,7 @@ edit_and_crash (PlateauApplication *app,
   plateau_test_type_into (window, 0, PLATEAU_DATA_COLUMN_LABEL, "Year 1");
 
   /* The autosave comes on its own timer, a moment after the edits. */
-  plateau_test_wait_until (autosaved, window);
+  plateau_test_wait_until (autosaved_both, window);
   raise (SIGKILL);
 }
 
@@ -92,7 +104,7 @@ test_recovery_after_kill (void)
       return;
     }
 
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_failed ();
   g_assert_cmpuint (count_autosaves (), ==, 1);
 
