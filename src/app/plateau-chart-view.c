@@ -179,7 +179,8 @@ format_value (double            value,
   if (format == PLATEAU_AXIS_FORMAT_PERCENT)
     {
       g_autofree char *number = plateau_format_number (value * 100, 1);
-      return g_strdup_printf ("%s %%", number);
+      /* Translators: a percentage in the read-out, such as "12.5 %" */
+      return g_strdup_printf (_("%s %%"), number);
     }
 
   return plateau_format_amount (value);

@@ -101,13 +101,16 @@ describe (const PlateauCsvImport *import)
   read = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row read, fields separated by %s",
                                        "%u rows read, fields separated by %s", n),
                           n, delimiter_name (import->delimiter));
+  /* The sentence's punctuation is translated too: languages end it differently. */
   if (import->n_rejected == 0)
-    return g_strdup_printf ("%s.", read);
+    /* Translators: ends the sentence about the rows read, such as "3 rows read, …" */
+    return g_strdup_printf (_("%s."), read);
 
   rejected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row rejected",
                                            "%u rows rejected", import->n_rejected),
                               import->n_rejected);
-  return g_strdup_printf ("%s; %s.", read, rejected);
+  /* Translators: the rows read, then the rows rejected, as one sentence */
+  return g_strdup_printf (_("%s; %s."), read, rejected);
 }
 
 /**

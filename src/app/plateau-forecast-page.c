@@ -257,7 +257,9 @@ plateau_forecast_page_init (PlateauForecastPage *self)
   plateau_table_add_column (self->table, _("Period"), COLUMN_PERIOD, FALSE);
   plateau_table_add_column (self->table, _("Investment"), COLUMN_INVESTMENT, TRUE);
   plateau_table_add_column (self->table, _("Expected return"), COLUMN_RETURN, TRUE);
+  /* xgettext:no-c-format */
   plateau_table_add_column (self->table, _("95 % low"), COLUMN_LOW, TRUE);
+  /* xgettext:no-c-format */
   plateau_table_add_column (self->table, _("95 % high"), COLUMN_HIGH, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

@@ -87,7 +87,9 @@ effective_zoom (PlateauGraphPage *self)
 static void
 update_zoom_label (PlateauGraphPage *self)
 {
-  g_autofree char *text = g_strdup_printf ("%.0f %%", effective_zoom (self) * 100);
+  /* Translators: the zoom level of the drawing, such as "105 %"; languages
+   * differ in the space before the sign */
+  g_autofree char *text = g_strdup_printf (_("%.0f %%"), effective_zoom (self) * 100);
 
   gtk_label_set_label (self->zoom_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "graph.zoom-in",

@@ -146,8 +146,9 @@ show_assessment (PlateauStageBadge            *self,
   gtk_widget_set_visible (GTK_WIDGET (self->icon), low);
   set_stage_class (self, stage->stage);
 
-  /* Translators: the confidence of the stage, such as "high" */
-  confidence_text = g_strdup_printf (_("Confidence: %s"), confidence);
+  /* The display name says what it is ("Low confidence"): a "Confidence:"
+   * prefix would repeat the word. */
+  confidence_text = g_strdup (confidence);
   gtk_label_set_text (self->detail_stage, stage_name);
   gtk_label_set_text (self->detail_confidence, confidence_text);
   gtk_label_set_text (self->detail_reason, stage->reason != NULL ? stage->reason : "");

@@ -144,11 +144,14 @@ decimals_for (double value)
   return a >= 100 ? 0 : a >= 10 ? 1 : a >= 0.1 ? 2 : a >= 0.01 ? 3 : 4;
 }
 
+/* Whole sentences for years and for periods, falling and rising: a "per
+ * year" fragment cannot be placed where every language needs it. */
 static char *
 trend_caption (const PlateauTrend *trend,
-               const char         *per)
+               gboolean            years)
 {
   g_autofree char *slope = NULL, *lo = NULL, *hi = NULL;
+  gboolean falling;
   int d;
 
   if (trend->status != PLATEAU_FIT_OK || !trend->slope.present)
@@ -157,17 +160,23 @@ trend_caption (const PlateauTrend *trend,
 
   d = decimals_for (trend->slope.value);
   slope = plateau_format_number (fabs (trend->slope.value), d);
+  falling = trend->slope.value < 0;
   if (!trend->slope_ci_lo.present || !trend->slope_ci_hi.present)
-    return g_strdup_printf (trend->slope.value < 0 ? _("ROI falling %s a %s")
-                                                   : _("ROI rising %s a %s"), slope, per);
+    return g_strdup_printf (years ? (falling ? _("ROI falling %s a year")
+                                             : _("ROI rising %s a year"))
+                                  : (falling ? _("ROI falling %s a period")
+                                             : _("ROI rising %s a period")),
+                            slope);
 
   lo = plateau_format_number (trend->slope_ci_lo.value, d);
   hi = plateau_format_number (trend->slope_ci_hi.value, d);
   /* TRANSLATORS: e.g. "ROI falling 0.12 a year, 95 % interval −0.18 to −0.06". */
-  return g_strdup_printf (trend->slope.value < 0
-                          ? _("ROI falling %s a %s, 95 %% interval %s to %s")
-                          : _("ROI rising %s a %s, 95 %% interval %s to %s"),
-                          slope, per, lo, hi);
+  return g_strdup_printf (years ? (falling ? _("ROI falling %s a year, 95 %% interval %s to %s")
+                                           : _("ROI rising %s a year, 95 %% interval %s to %s"))
+                                : (falling
+                                     ? _("ROI falling %s a period, 95 %% interval %s to %s")
+                                     : _("ROI rising %s a period, 95 %% interval %s to %s")),
+                          slope, lo, hi);
 }
 
 /* The confidence band of the trend line: t × s × √(1/n + (t − t̄)² / Sxx),
@@ -214,7 +223,9 @@ add_trend (PlateauChart          *chart,
     }
 
   if (isfinite (q))
-    plateau_chart_series_set_color (plateau_chart_add_band (chart, _("95 % interval of the trend"),
+    plateau_chart_series_set_color (plateau_chart_add_band (chart,
+                                                            /* xgettext:no-c-format */
+                                                            _("95 % interval of the trend"),
                                                             x, lo, hi, CURVE_SAMPLES), 1);
   s = plateau_chart_add_series (chart, PLATEAU_SERIES_LINE, _("Trend"), x, y, CURVE_SAMPLES);
   plateau_chart_series_set_color (s, 1);
@@ -282,8 +293,7 @@ plateau_chart_new_roi (const PlateauAnalysis *analysis)
   if (last >= 0)
     plateau_chart_add_marker (chart, PLATEAU_MARKER_POINT, x[last], y[last], _("Latest"));
 
-  caption = trend_caption (plateau_analysis_get_trend (analysis),
-                           periods_are_years (analysis) ? _("year") : _("period"));
+  caption = trend_caption (plateau_analysis_get_trend (analysis), periods_are_years (analysis));
   plateau_chart_set_caption (chart, caption);
   plateau_chart_set_empty_message (chart, _("No period has an investment above zero, so there is "
                                             "no return on investment to draw."));
@@ -642,8 +652,7 @@ plateau_chart_new_comparison (PlateauAnalysis *const *analyses,
 
   if (steepest != NULL)
     {
-      g_autofree char *trend = trend_caption (plateau_analysis_get_trend (steepest),
-                                              years ? _("year") : _("period"));
+      g_autofree char *trend = trend_caption (plateau_analysis_get_trend (steepest), years);
       g_autofree char *caption = g_strdup_printf (_("Steepest: %s — %s"),
                                                   plateau_analysis_get_name (steepest), trend);
 

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "plateau-cli.h"
 
 static const PlateauCliCommand commands[] = {
@@ -57,6 +59,22 @@ print_usage (FILE *out)
                 "Run 'plateau-cli COMMAND --help' for the options of a command.\n");
 }
 
+/* The model, chart and graph libraries translate their messages in
+ * Plateau's domain; bind it before any of them runs. PLATEAU_LOCALEDIR,
+ * when set, replaces the installed folder for the uninstalled build. */
+static void
+init_i18n (void)
+{
+  const char *localedir = g_getenv ("PLATEAU_LOCALEDIR");
+
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
 static const PlateauCliCommand *
 find_command (const char *name)
 {
@@ -75,7 +93,7 @@ main (int    argc,
 {
   const PlateauCliCommand *command;
 
-  setlocale (LC_ALL, "");
+  init_i18n ();
 
   if (argc < 2)
     {

@@ -233,7 +233,11 @@ plateau_analysis_fit_lifecycle (PlateauAnalysis *self)
     {
       set_curve_absent (l, PLATEAU_FIT_TOO_FEW_POINTS,
                         plateau_analysis_printf (self,
-                          _("The S-curve needs at least %u usable periods; there are %u"),
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "The S-curve needs at least %u usable periods; "
+                                       "there is %u",
+                                       "The S-curve needs at least %u usable periods; "
+                                       "there are %u", n),
                           PLATEAU_MIN_CURVE_PERIODS, n));
       fill_fitted (self);
       return;

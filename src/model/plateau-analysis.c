@@ -485,8 +485,12 @@ compute_elasticity (PlateauAnalysis *self)
     {
       set_elasticity_absent (e, PLATEAU_FIT_TOO_FEW_POINTS,
                              plateau_analysis_printf (self,
-                               _("Needs at least 3 periods with positive investment and "
-                                 "return; there are %u"), n));
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "Needs at least 3 periods with positive "
+                                            "investment and return; there is %u",
+                                            "Needs at least 3 periods with positive "
+                                            "investment and return; there are %u", n),
+                               n));
       return;
     }
 

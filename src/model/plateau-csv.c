@@ -423,7 +423,10 @@ add_row (Reader *r)
 
   if (r->fields->len < r->n_fields_needed)
     {
-      reject (r, line, _("line %u: the row has %u fields; %u are needed"),
+      reject (r, line, g_dngettext (GETTEXT_PACKAGE,
+                                    "line %u: the row has %u field; %u are needed",
+                                    "line %u: the row has %u fields; %u are needed",
+                                    r->fields->len),
               line, r->fields->len, r->n_fields_needed);
       return;
     }

@@ -337,11 +337,17 @@ check_header (Loader     *l,
     return refuse (l, PLATEAU_MODEL_ERROR_FORMAT, _("the document's “version” must be a whole "
                                                     "number from 1"));
 
+  /* The version is formatted apart: xgettext cannot see through
+   * G_GINT64_FORMAT, and would cut the message there. */
   if (v > PLATEAU_DOCUMENT_VERSION)
-    return refuse (l, PLATEAU_MODEL_ERROR_VERSION,
-                   _("the document was written by a newer Plateau (format version %"
-                     G_GINT64_FORMAT "; this version reads up to %d); update Plateau to "
-                     "open it"), v, PLATEAU_DOCUMENT_VERSION);
+    {
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+
+      return refuse (l, PLATEAU_MODEL_ERROR_VERSION,
+                     _("the document was written by a newer Plateau (format version %s; "
+                       "this version reads up to %d); update Plateau to open it"),
+                     found, PLATEAU_DOCUMENT_VERSION);
+    }
 
   return TRUE;
 }

@@ -83,7 +83,7 @@ test_charts_page (gconstpointer data)
 
   if (g_str_equal (variant->language, "zh_CN"))
     g_assert_nonnull (plateau_test_find_widget (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON,
-                                                label_is, "ROI 随时间变化"));
+                                                label_is, "投资回报率走势"));
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {

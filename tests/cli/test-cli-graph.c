@@ -163,6 +163,24 @@ test_syntax_error (Fixture       *f,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* The parser's messages reach the terminal in the user's language. */
+static void
+test_translated_error (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *input = write_input (f, "graph TD\nA --> B\nB -> C\n");
+  g_autofree char *out = g_build_filename (f->dir, "out.png", NULL);
+  g_autoptr (CliRun) run = NULL;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  run = cli_run ("graph", input, "--format", "png", "-o", out, NULL);
+  g_setenv ("LANGUAGE", "", TRUE);
+
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_nonnull (strstr (run->err, "第3行，第3列："));
+  g_assert_null (strstr (run->err, "line 3"));
+}
+
 static void
 test_unsupported (Fixture       *f,
                   gconstpointer  data)
@@ -226,6 +244,8 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/cli/graph/syntax-error", Fixture, NULL, fixture_setup, test_syntax_error,
               fixture_teardown);
+  g_test_add ("/cli/graph/translated-error", Fixture, NULL, fixture_setup,
+              test_translated_error, fixture_teardown);
   g_test_add ("/cli/graph/unsupported", Fixture, NULL, fixture_setup, test_unsupported,
               fixture_teardown);
   g_test_add ("/cli/graph/missing-file", Fixture, NULL, fixture_setup, test_missing_file,
