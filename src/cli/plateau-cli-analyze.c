@@ -188,6 +188,31 @@ write_forecast (PlateauJsonWriter     *w,
 }
 
 static void
+write_import_warning (PlateauJsonWriter *w,
+                      const char        *code,
+                      const char        *message)
+{
+  plateau_json_writer_begin_object (w);
+  plateau_json_writer_member (w, "period");
+  plateau_json_writer_null (w);
+  plateau_json_writer_member (w, "code");
+  plateau_json_writer_string (w, code);
+  plateau_json_writer_member (w, "message");
+  plateau_json_writer_string (w, message);
+  plateau_json_writer_end_object (w);
+}
+
+/* The importer lists only the first rejections; the count of the others
+ * must still reach the reader, or they would vanish without a trace. */
+static char *
+unlisted_rejections (const PlateauCsvImport *import)
+{
+  return g_strdup_printf ("%u more rows were rejected; only the first %u are listed",
+                          import->n_rejected - import->rejections->len,
+                          import->rejections->len);
+}
+
+static void
 write_warnings (PlateauJsonWriter      *w,
                 const PlateauAnalysis  *a,
                 const PlateauCsvImport *import)
@@ -199,14 +224,14 @@ write_warnings (PlateauJsonWriter      *w,
     {
       const PlateauCsvRejection *r = g_ptr_array_index (import->rejections, i);
 
-      plateau_json_writer_begin_object (w);
-      plateau_json_writer_member (w, "period");
-      plateau_json_writer_null (w);
-      plateau_json_writer_member (w, "code");
-      plateau_json_writer_string (w, "rejected-row");
-      plateau_json_writer_member (w, "message");
-      plateau_json_writer_string (w, r->message);
-      plateau_json_writer_end_object (w);
+      write_import_warning (w, "rejected-row", r->message);
+    }
+
+  if (import != NULL && import->n_rejected > import->rejections->len)
+    {
+      g_autofree char *message = unlisted_rejections (import);
+
+      write_import_warning (w, "rejected-rows-not-listed", message);
     }
 
   for (guint i = 0; i < plateau_analysis_get_n_warnings (a); i++)
@@ -251,7 +276,30 @@ analysis_to_json (const PlateauAnalysis  *a,
 }
 
 static void
-print_summary (const PlateauAnalysis *a)
+print_rejections (const PlateauCsvImport *import)
+{
+  if (import == NULL || import->n_rejected == 0)
+    return;
+
+  printf ("Rejected rows: %u\n", import->n_rejected);
+  for (guint i = 0; i < import->rejections->len; i++)
+    {
+      const PlateauCsvRejection *r = g_ptr_array_index (import->rejections, i);
+
+      printf ("  %s\n", r->message);
+    }
+
+  if (import->n_rejected > import->rejections->len)
+    {
+      g_autofree char *message = unlisted_rejections (import);
+
+      printf ("  %s\n", message);
+    }
+}
+
+static void
+print_summary (const PlateauAnalysis  *a,
+               const PlateauCsvImport *import)
 {
   const PlateauStageAssessment *c = plateau_analysis_get_current_stage (a);
   const PlateauTrend *t = plateau_analysis_get_trend (a);
@@ -267,6 +315,7 @@ print_summary (const PlateauAnalysis *a)
             plateau_returns_verdict_to_string (e->verdict));
   for (guint i = 0; i < plateau_analysis_get_n_warnings (a); i++)
     printf ("Warning: %s\n", plateau_analysis_get_warning (a, i)->message);
+  print_rejections (import);
 }
 
 static gboolean
@@ -394,7 +443,7 @@ plateau_cli_analyze (int    argc,
       fputs (text, stdout);
     }
   else
-    print_summary (analysis);
+    print_summary (analysis, import);
 
   return PLATEAU_CLI_OK;
 }

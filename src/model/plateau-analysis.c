@@ -459,6 +459,19 @@ set_elasticity_absent (PlateauElasticity *e,
   plateau_value_set_absent (&e->r2, reason);
 }
 
+/* A loss or a zero return has no logarithm. Leaving the period out is the
+ * only honest fit, but the analyst must see which periods it ignores. */
+static void
+warn_left_out_of_elasticity (PlateauAnalysis           *self,
+                             guint                      i,
+                             const PlateauPeriodResult *p)
+{
+  plateau_analysis_warn (self, i, "no-positive-return",
+                         plateau_analysis_printf (self,
+                           _("Period “%s” has no positive return, so it is left out of "
+                             "the returns-to-scale fit"), p->label));
+}
+
 static void
 compute_elasticity (PlateauAnalysis *self)
 {
@@ -473,11 +486,16 @@ compute_elasticity (PlateauAnalysis *self)
     {
       const PlateauPeriodResult *p = &self->periods[i];
 
-      if (self->valid[i] && p->investment > 0 && p->ret > 0)
+      if (!self->valid[i] || p->investment <= 0)
+        continue;
+
+      if (p->ret > 0)
         {
           li[n] = log (p->investment);
           le[n++] = log (p->ret);
         }
+      else
+        warn_left_out_of_elasticity (self, i, p);
     }
 
   e->n = n;
@@ -568,9 +586,9 @@ warn_if_short (PlateauAnalysis *self)
   plateau_analysis_warn (self, -1, "too-few-periods",
                          plateau_analysis_printf (self,
                            g_dngettext (GETTEXT_PACKAGE,
-                                        "Only %u usable period: the ROI trend needs at least 3 "
+                                        "Only %u usable period: the ROI trend's interval needs at least 3 "
                                         "and the S-curve at least 6",
-                                        "Only %u usable periods: the ROI trend needs at least 3 "
+                                        "Only %u usable periods: the ROI trend's interval needs at least 3 "
                                         "and the S-curve at least 6",
                                         self->n_valid),
                            self->n_valid));

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -35,6 +36,7 @@ typedef struct
   gboolean in_quotes;
   gboolean after_quote;
   gboolean field_quoted;
+  gboolean after_cr;
   gsize record_bytes;
   guint line;
   guint record_line;
@@ -248,6 +250,22 @@ column_title (int column)
     }
 }
 
+/* Reads a normalised number. A value too close to zero to be held is not
+ * quietly read as 0: that would turn a tiny investment into none. */
+static gboolean
+read_number (const char *text,
+             double     *value,
+             gboolean   *underflow)
+{
+  char *end = NULL;
+
+  errno = 0;
+  *value = g_ascii_strtod (text, &end);
+  *underflow = errno == ERANGE && *value == 0;
+
+  return end != text && *end == '\0' && strpbrk (text, "nNiI") == NULL;
+}
+
 static gboolean
 parse_number (Reader     *r,
               guint       line,
@@ -256,17 +274,20 @@ parse_number (Reader     *r,
               double     *value)
 {
   g_autofree char *text = strip_number (field);
-  char *end = NULL;
+  /* The cell may hold bytes that are not UTF-8; the message must be text. */
+  g_autofree char *shown = g_utf8_make_valid (field, -1);
+  gboolean underflow = FALSE;
 
   if (*text == '\0')
     reject (r, line, _("line %u: the %s is empty"), line, column_title (column));
-  else if (!normalise_number (r, text)
-           || (*value = g_ascii_strtod (text, &end), end == text || *end != '\0')
-           || strpbrk (text, "nNiI") != NULL)
+  else if (!normalise_number (r, text) || !read_number (text, value, &underflow))
     reject (r, line, _("line %u: the %s “%s” is not a number"), line, column_title (column),
-            field);
+            shown);
   else if (!isfinite (*value))
-    reject (r, line, _("line %u: the %s “%s” is too large"), line, column_title (column), field);
+    reject (r, line, _("line %u: the %s “%s” is too large"), line, column_title (column), shown);
+  else if (underflow)
+    reject (r, line, _("line %u: the %s “%s” is too close to zero to be held as a number"),
+            line, column_title (column), shown);
   else
     return TRUE;
 
@@ -495,17 +516,31 @@ end_record (Reader *r)
   r->record_bytes = 0;
 }
 
+/* Old Mac files end lines with a lone CR, Windows files with CR LF: both
+ * count as one line end, like LF. Returns whether @c ends a line. */
+static gboolean
+ends_line (Reader *r,
+           char    c)
+{
+  gboolean after_cr = r->after_cr;
+
+  r->after_cr = c == '\r';
+  return c == '\r' || (c == '\n' && !after_cr);
+}
+
 static gboolean
 feed_quoted (Reader *r,
              char    c)
 {
   if (c != '"')
     {
-      if (c == '\n')
+      if (ends_line (r, c))
         r->line++;
       g_string_append_c (r->field, c);
       return TRUE;
     }
+
+  ends_line (r, c);
 
   r->in_quotes = FALSE;
   r->after_quote = TRUE;
@@ -516,6 +551,8 @@ static void
 feed_char (Reader *r,
            char    c)
 {
+  gboolean line_end = ends_line (r, c);
+
   /* A quote right after a closing quote is an escaped quote. */
   if (c == '"' && r->after_quote)
     {
@@ -532,15 +569,15 @@ feed_char (Reader *r,
       return;
     }
 
-  if (c == r->import->delimiter)
-    end_field (r);
-  else if (c == '\n')
+  if (line_end)
     {
       end_record (r);
       r->line++;
       r->record_line = r->line;
     }
-  else if (c != '\r')
+  else if (c == r->import->delimiter)
+    end_field (r);
+  else if (c != '\n')
     g_string_append_c (r->field, c);
 }
 

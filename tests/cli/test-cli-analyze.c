@@ -201,6 +201,70 @@ test_summary (void)
   g_assert_true (g_str_has_prefix (run->out, "Manufacturing automation: 19 periods\nStage: "));
 }
 
+static char *
+many_bad_rows (guint n_bad)
+{
+  GString *text = g_string_new ("period,investment,return\n1,10,20\n2,12,25\n3,14,28\n");
+
+  for (guint i = 0; i < n_bad; i++)
+    g_string_append_printf (text, "%u,x,1\n", 4 + i);
+
+  return g_string_free (text, FALSE);
+}
+
+static guint
+count_code (JsonArray  *warnings,
+            const char *code)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < json_array_get_length (warnings); i++)
+    {
+      JsonObject *w = json_array_get_object_element (warnings, i);
+
+      count += g_strcmp0 (json_object_get_string_member (w, "code"), code) == 0;
+    }
+
+  return count;
+}
+
+static void
+test_rejections_beyond_the_list (void)
+{
+  g_autofree char *text = many_bad_rows (1500);
+  g_autofree char *path = write_fixture ("many-bad.csv", text);
+  g_autoptr (CliRun) json = cli_run ("analyze", path, "--json", NULL);
+  g_autoptr (CliRun) plain = cli_run ("analyze", path, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonArray *warnings;
+
+  /* Rows past the listed ones are still counted where the reader sees them. */
+  g_assert_cmpint (json->status, ==, 0);
+  warnings = json_object_get_array_member (parse_output (parser, json->out), "warnings");
+  g_assert_cmpuint (count_code (warnings, "rejected-row"), ==, 1000);
+  g_assert_cmpuint (count_code (warnings, "rejected-rows-not-listed"), ==, 1);
+  g_assert_nonnull (strstr (json->out, "500 more rows were rejected; only the first 1000 are "
+                                       "listed"));
+
+  g_assert_cmpint (plain->status, ==, 0);
+  g_assert_nonnull (strstr (plain->out, "Rejected rows: 1500\n  line 5: the investment “x” "
+                                        "is not a number\n"));
+  g_assert_nonnull (strstr (plain->out, "  500 more rows were rejected"));
+}
+
+static void
+test_json_is_utf8 (void)
+{
+  g_autofree char *path = write_fixture ("bytes.csv", "period,investment,return\n1,10,20\n"
+                                                      "2,\xff,30\n3,12,25\n4,13,27\n");
+  g_autoptr (CliRun) run = cli_run ("analyze", path, "--json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_true (g_utf8_validate (run->out, -1, NULL));
+  parse_output (parser, run->out);
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -233,6 +297,8 @@ main (int    argc,
   g_test_add_func ("/cli/analyze/bad-documents", test_bad_documents);
   g_test_add_func ("/cli/analyze/csv", test_csv);
   g_test_add_func ("/cli/analyze/summary", test_summary);
+  g_test_add_func ("/cli/analyze/rejections-beyond-the-list", test_rejections_beyond_the_list);
+  g_test_add_func ("/cli/analyze/json-is-utf8", test_json_is_utf8);
 
   status = g_test_run ();
   remove_tmp_dir ();

@@ -251,6 +251,18 @@ find_warning (const PlateauAnalysis *a,
   return NULL;
 }
 
+static guint
+count_warnings (const PlateauAnalysis *a,
+                const char            *code)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < plateau_analysis_get_n_warnings (a); i++)
+    count += g_strcmp0 (plateau_analysis_get_warning (a, i)->code, code) == 0;
+
+  return count;
+}
+
 /* Nothing absent may hide a NaN, and nothing present may be one. */
 static void
 assert_no_nan (const PlateauAnalysis *a)
@@ -313,6 +325,10 @@ test_negative_return (void)
   g_assert_cmpint (plateau_analysis_get_elasticity (a)->status, ==, PLATEAU_FIT_TOO_FEW_POINTS);
   g_assert_cmpstr (plateau_analysis_get_elasticity (a)->reason, ==,
                    "Needs at least 3 periods with positive investment and return; there are 2");
+  g_assert_cmpstr (find_warning (a, "no-positive-return")->message, ==,
+                   "Period “3” has no positive return, so it is left out of the "
+                   "returns-to-scale fit");
+  g_assert_cmpint (count_warnings (a, "no-positive-return"), ==, 3);
   g_assert_cmpint (plateau_analysis_get_period (a, 4)->stage, ==, PLATEAU_STAGE_DECLINE);
   assert_no_nan (a);
 }
@@ -328,8 +344,8 @@ test_one_period (void)
   g_assert_cmpstr (plateau_analysis_get_trend (a)->reason, ==,
                    "Needs at least 2 usable periods; there is 1");
   g_assert_cmpstr (find_warning (a, "too-few-periods")->message, ==,
-                   "Only 1 usable period: the ROI trend needs at least 3 and the S-curve at "
-                   "least 6");
+                   "Only 1 usable period: the ROI trend's interval needs at least 3 and "
+                   "the S-curve at least 6");
   g_assert_cmpint (plateau_analysis_get_current_stage (a)->stage, ==, PLATEAU_STAGE_UNKNOWN);
   g_assert_cmpstr (plateau_analysis_get_current_stage (a)->method, ==, "none");
   assert_no_nan (a);

@@ -174,6 +174,65 @@ test_rejected_rows (void)
 }
 
 static void
+test_underflow_and_bad_bytes (void)
+{
+  g_autoptr (PlateauCsvImport) imp = import ("period,investment,return\n"
+                                             "1,1e-400,5\n"
+                                             "2,10,1e-400\n"
+                                             "3,\xff\xfe,30\n"
+                                             "4,10,20\n");
+
+  /* Too small a number must not quietly become zero, and a message must
+   * stay UTF-8 text even when the cell is not. */
+  g_assert_cmpuint (plateau_scenario_get_n_periods (imp->scenario), ==, 1);
+  assert_rejection (imp, 0, 2,
+                    "line 2: the investment “1e-400” is too close to zero to be held as a "
+                    "number");
+  assert_rejection (imp, 1, 3,
+                    "line 3: the return “1e-400” is too close to zero to be held as a number");
+  assert_rejection (imp, 2, 4, "line 4: the investment “\xef\xbf\xbd\xef\xbf\xbd” is not a "
+                    "number");
+  for (guint i = 0; i < imp->rejections->len; i++)
+    {
+      const PlateauCsvRejection *r = g_ptr_array_index (imp->rejections, i);
+
+      g_assert_true (g_utf8_validate (r->message, -1, NULL));
+    }
+}
+
+static void
+test_line_ends (void)
+{
+  const char *files[] = {
+    "period,investment,return\r1,10,20\r2,12,x\r3,14,28\r",
+    "period,investment,return\r\n1,10,20\r\n2,12,x\r\n3,14,28\r\n",
+    "period,investment,return\n1,10,20\n2,12,x\n3,14,28",
+  };
+
+  /* Old Mac, Windows and Unix line ends give the same rows and lines. */
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (PlateauCsvImport) imp = import (files[i]);
+
+      g_assert_cmpuint (plateau_scenario_get_n_periods (imp->scenario), ==, 2);
+      assert_period (imp, 1, "3", 14, 28);
+      assert_rejection (imp, 0, 3, "line 3: the return “x” is not a number");
+    }
+}
+
+static void
+test_quoted_line_break_after_cr (void)
+{
+  g_autoptr (PlateauCsvImport) imp = import ("period,investment,return\r"
+                                             "\"1\r\nA\",10,20\r"
+                                             "2,12,y\r");
+
+  /* The CR LF inside the quotes is one line break, so row 2 is on line 4. */
+  g_assert_cmpuint (plateau_scenario_get_n_periods (imp->scenario), ==, 1);
+  assert_rejection (imp, 0, 4, "line 4: the return “y” is not a number");
+}
+
+static void
 test_extreme_values_reach_the_analysis (void)
 {
   g_autoptr (PlateauCsvImport) imp = import ("t,investment,return\n1,10,20\n2,1e300,30\n"
@@ -309,6 +368,9 @@ main (int    argc,
   g_test_add_func ("/csv/quoted-fields", test_quoted_fields);
   g_test_add_func ("/csv/no-header", test_no_header_two_columns);
   g_test_add_func ("/csv/rejected-rows", test_rejected_rows);
+  g_test_add_func ("/csv/underflow-and-bad-bytes", test_underflow_and_bad_bytes);
+  g_test_add_func ("/csv/line-ends", test_line_ends);
+  g_test_add_func ("/csv/quoted-line-break-after-cr", test_quoted_line_break_after_cr);
   g_test_add_func ("/csv/extreme-values", test_extreme_values_reach_the_analysis);
   g_test_add_func ("/csv/refused-files", test_refused_files);
   g_test_add_func ("/csv/hundred-megabytes", test_hundred_megabytes);
