@@ -224,11 +224,19 @@ read_number (Reader *r)
       return node;
     }
 
+  errno = 0;
   d = g_ascii_strtod (token, NULL);
   if (!isfinite (d))
     {
       json_node_unref (node);
       return fail (r, _("the number %s is too large"), token), NULL;
+    }
+
+  /* Reading 1e-400 as 0 would quietly turn a tiny value into nothing. */
+  if (errno == ERANGE && d == 0)
+    {
+      json_node_unref (node);
+      return fail (r, _("the number %s is too close to zero to be held"), token), NULL;
     }
 
   json_node_set_double (node, d);

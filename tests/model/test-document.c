@@ -141,6 +141,9 @@ test_refusals (void)
                   "t.plateau:3:16: expected a member name in double quotes");
   assert_refused ("{\"format\": \"plateau\", \"version\": 1e999}", PLATEAU_MODEL_ERROR_SYNTAX,
                   "t.plateau:1:34: the number 1e999 is too large");
+  assert_refused ("{\"format\": \"plateau\", \"version\": 1, \"x\": -1e-400}",
+                  PLATEAU_MODEL_ERROR_SYNTAX,
+                  "t.plateau:1:42: the number -1e-400 is too close to zero to be held");
   assert_refused ("{\"a\": \"\xff\xfe\"}", PLATEAU_MODEL_ERROR_SYNTAX,
                   "t.plateau:1:8: the text is not valid UTF-8");
   assert_refused ("{\"a\": NaN}", PLATEAU_MODEL_ERROR_SYNTAX,
