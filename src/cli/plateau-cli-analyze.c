@@ -166,6 +166,8 @@ static void
 write_forecast (PlateauJsonWriter     *w,
                 const PlateauAnalysis *a)
 {
+  plateau_json_writer_member (w, "forecast_basis");
+  plateau_json_writer_string (w, plateau_analysis_get_forecast_basis (a));
   plateau_json_writer_member (w, "forecast");
   plateau_json_writer_begin_array (w);
 

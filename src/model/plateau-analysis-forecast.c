@@ -14,7 +14,11 @@
 /*
  * The forecast continues the investment (by the analyst's plan, else by its
  * linear trend) and predicts returns from the S-curve when it is trusted,
- * else from the ROI trend. Its 95 % band comes from a parametric bootstrap:
+ * else from the ROI trend of the trailing window (the whole history's line
+ * when the window has too few periods). The recent line is used because a
+ * forecast continues from where the technology is now: a line through a
+ * history that fell and then rose would start the forecast far from the
+ * last period. Its 95 % band comes from a parametric bootstrap:
  * parameters are drawn from the fit's covariance, without refitting, by a
  * generator with a fixed seed, so the same scenario always gives the same
  * band. The band covers the uncertainty of the fitted curve, not the
@@ -43,6 +47,8 @@ typedef struct
   guint horizon;
   const double *t;
   const double *investment;
+  /* With SOURCE_TREND, the line the returns follow. */
+  const PlateauOls *trend;
 } Projection;
 
 /* Projects period and cumulative returns for one parameter vector; returns
@@ -289,6 +295,7 @@ choose_source (PlateauAnalysis *self,
 {
   const PlateauLifecycle *l = &self->lifecycle;
   const PlateauOls *ols = &self->trend_ols;
+  gboolean recent = self->have_trailing_ols && self->trailing_ols.have_errors;
 
   if (l->status == PLATEAU_FIT_OK)
     {
@@ -298,11 +305,19 @@ choose_source (PlateauAnalysis *self,
       theta[1] = l->r.value;
       theta[2] = l->t0.value;
       memcpy (cov, l->covariance, 9 * sizeof (double));
+      self->forecast_basis = _("the S-curve");
       return TRUE;
     }
 
   if (self->trend.status != PLATEAU_FIT_OK)
     return FALSE;
+
+  if (recent)
+    ols = &self->trailing_ols;
+  pr->trend = ols;
+  self->forecast_basis = recent
+    ? plateau_analysis_printf (self, _("the ROI trend of the last %u periods"), ols->n)
+    : _("the ROI trend");
 
   /* The line is taken around the mean time, where its level and slope
    * are uncorrelated and labels such as years cause no cancellation. */
@@ -417,7 +432,7 @@ plateau_analysis_forecast (PlateauAnalysis *self)
   pr.investment = investment;
 
   have_source = choose_source (self, &pr, theta, cov);
-  if (pr.source == SOURCE_TREND && !self->trend_ols.have_errors)
+  if (pr.source == SOURCE_TREND && !pr.trend->have_errors)
     have_band = FALSE;
 
   fill_points (self, &pr, theta, cov, have_source, have_band);

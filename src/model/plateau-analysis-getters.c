@@ -168,6 +168,21 @@ plateau_analysis_get_forecast (const PlateauAnalysis *self,
 }
 
 /**
+ * plateau_analysis_get_forecast_basis:
+ * @self: an analysis
+ *
+ * Returns: (nullable): what the forecast's returns follow, in words (for
+ *   example “the S-curve”), or %NULL when there is no forecast
+ */
+const char *
+plateau_analysis_get_forecast_basis (const PlateauAnalysis *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->forecast_basis;
+}
+
+/**
  * plateau_analysis_get_n_warnings:
  * @self: an analysis
  *

@@ -30,6 +30,9 @@ struct _PlateauAnalysis
 
   PlateauTrend trend;
   PlateauOls trend_ols;
+  /* The line over the trailing window; have_trailing_ols says it exists. */
+  PlateauOls trailing_ols;
+  gboolean have_trailing_ols;
   PlateauElasticity elasticity;
   PlateauLifecycle lifecycle;
   gboolean have_curve;
@@ -38,6 +41,7 @@ struct _PlateauAnalysis
   double *plan;
   guint n_plan;
   GArray *forecast;
+  const char *forecast_basis;
   GArray *warnings;
 };
 

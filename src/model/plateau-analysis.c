@@ -393,7 +393,11 @@ compute_trailing_slope (PlateauAnalysis *self,
     }
 
   if (plateau_ols_fit (t + n - w, roi + n - w, w, &ols))
-    plateau_value_set (&trend->trailing_slope, ols.slope);
+    {
+      plateau_value_set (&trend->trailing_slope, ols.slope);
+      self->trailing_ols = ols;
+      self->have_trailing_ols = TRUE;
+    }
   else
     plateau_value_set_absent (&trend->trailing_slope, _("The recent periods share one time"));
 }

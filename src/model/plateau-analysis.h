@@ -322,6 +322,7 @@ const PlateauStageAssessment *plateau_analysis_get_current_stage (const PlateauA
 guint                         plateau_analysis_get_n_forecast    (const PlateauAnalysis *self);
 const PlateauForecastPoint   *plateau_analysis_get_forecast      (const PlateauAnalysis *self,
                                                                   guint                  index);
+const char                   *plateau_analysis_get_forecast_basis (const PlateauAnalysis *self);
 guint                         plateau_analysis_get_n_warnings    (const PlateauAnalysis *self);
 const PlateauWarning         *plateau_analysis_get_warning       (const PlateauAnalysis *self,
                                                                   guint                  index);

@@ -561,6 +561,30 @@ test_forecast_uses_plan (void)
 }
 
 static void
+test_forecast_follows_recent_trend (void)
+{
+  const char *labels[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10" };
+  double investment[10], ret[] = { 50, 40, 30, 20, 10, 20, 30, 40, 50, 60 };
+  g_autoptr (PlateauAnalysis) a = NULL;
+  const PlateauForecastPoint *f;
+
+  for (guint i = 0; i < G_N_ELEMENTS (investment); i++)
+    investment[i] = 10;
+  a = analyse_values (labels, investment, ret, G_N_ELEMENTS (ret));
+
+  /* ROI fell, then rose by 1 a period over the last five: the forecast
+   * continues the recent line (ROI 7 at t = 11), not the line through the
+   * whole V, which would start it near the bottom. */
+  g_assert_cmpint (plateau_analysis_get_lifecycle (a)->status, !=, PLATEAU_FIT_OK);
+  g_assert_cmpstr (plateau_analysis_get_forecast_basis (a), ==,
+                   "the ROI trend of the last 5 periods");
+  f = plateau_analysis_get_forecast (a, 0);
+  assert_value (&f->ret, 70, CLOSED_FORM, "first forecast return");
+  assert_value (&plateau_analysis_get_forecast (a, 4)->ret, 110, CLOSED_FORM, "last");
+  assert_no_nan (a);
+}
+
+static void
 test_curve_evaluation (void)
 {
   g_autoptr (PlateauScenario) s = logistic_scenario (1000, 0.5, 10, 18);
@@ -662,6 +686,7 @@ main (int    argc,
   g_test_add_func ("/analysis/bad-input/exact-trend", test_exact_trend_in_fresh_process);
   g_test_add_func ("/analysis/forecast/deterministic", test_forecast_is_deterministic);
   g_test_add_func ("/analysis/forecast/plan", test_forecast_uses_plan);
+  g_test_add_func ("/analysis/forecast/recent-trend", test_forecast_follows_recent_trend);
   g_test_add_func ("/analysis/curve/evaluate", test_curve_evaluation);
   g_test_add_func ("/analysis/portfolio/excludes-increasing", test_portfolio_excludes_increasing);
 
