@@ -170,6 +170,19 @@ trend_caption (const PlateauTrend *trend,
 
   lo = plateau_format_number (trend->slope_ci_lo.value, d);
   hi = plateau_format_number (trend->slope_ci_hi.value, d);
+
+  /* An interval that holds zero cannot tell rising from falling. */
+  if (trend->slope_ci_lo.value <= 0 && trend->slope_ci_hi.value >= 0)
+    {
+      g_autofree char *signed_slope = plateau_format_number (trend->slope.value, d);
+
+      /* TRANSLATORS: e.g. "No clear ROI trend: 0.0069 a year, 95 % interval −0.027 to 0.041". */
+      return g_strdup_printf (years ? _("No clear ROI trend: %s a year, 95 %% interval %s to %s")
+                                    : _("No clear ROI trend: %s a period, 95 %% interval %s "
+                                        "to %s"),
+                              signed_slope, lo, hi);
+    }
+
   /* TRANSLATORS: e.g. "ROI falling 0.12 a year, 95 % interval −0.18 to −0.06". */
   return g_strdup_printf (years ? (falling ? _("ROI falling %s a year, 95 %% interval %s to %s")
                                            : _("ROI rising %s a year, 95 %% interval %s to %s"))
@@ -440,8 +453,15 @@ lifecycle_caption (const PlateauAnalysis *analysis)
   g_autofree char *k = NULL, *t0 = NULL, *sat = NULL;
 
   if (l->status != PLATEAU_FIT_OK || !l->K.present || !l->t0.present)
-    return g_strdup_printf (_("No S-curve: %s"), l->reason != NULL ? l->reason
-                                                                     : _("not enough data"));
+    {
+      const char *reason = l->reason != NULL ? l->reason : _("not enough data");
+      const char *basis = plateau_analysis_get_forecast_basis (analysis);
+
+      if (basis == NULL)
+        return g_strdup_printf (_("No S-curve: %s"), reason);
+      /* TRANSLATORS: the second %s is e.g. "the ROI trend of the last 5 periods". */
+      return g_strdup_printf (_("No S-curve: %s; the forecast follows %s"), reason, basis);
+    }
 
   k = plateau_format_number (l->K.value, decimals_for (l->K.value));
   t0 = format_inflection (analysis, l);
@@ -465,7 +485,9 @@ add_fitted_curve (PlateauChart          *chart,
   double x[CURVE_SAMPLES], y[CURVE_SAMPLES];
   PlateauChartSeries *s;
 
-  if (!(x_max > x_min))
+  /* A curve the analysis does not trust would contradict the caption and
+   * the forecast drawn beside it. */
+  if (plateau_analysis_get_lifecycle (analysis)->status != PLATEAU_FIT_OK || !(x_max > x_min))
     return;
 
   for (guint k = 0; k < CURVE_SAMPLES; k++)

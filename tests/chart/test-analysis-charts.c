@@ -85,7 +85,9 @@ test_roi (void)
   g_assert_cmpuint (chart->stages->len, >=, 2);
   g_assert_cmpint (chart->axes[PLATEAU_AXIS_X].format, ==, PLATEAU_AXIS_FORMAT_YEAR);
   g_assert_true (g_str_has_prefix (plateau_chart_get_caption (chart),
-                                   trend->slope.value < 0 ? "ROI falling" : "ROI rising"));
+                                   trend->slope_ci_hi.value < 0   ? "ROI falling"
+                                   : trend->slope_ci_lo.value > 0 ? "ROI rising"
+                                                                  : "No clear ROI trend"));
   g_assert_nonnull (strstr (plateau_chart_get_caption (chart), "95 % interval"));
   g_assert_true (draws_data (chart));
 
@@ -131,6 +133,52 @@ test_scurve (void)
   g_assert_cmpuint (chart->stages->len, >=, 3);
   g_assert_nonnull (strstr (plateau_chart_get_caption (chart), "inflection at 2012.0"));
   g_assert_true (draws_data (chart));
+}
+
+/* The study's manufacturing series: returns still rising, so the S-curve's
+ * ceiling is not identified; ROI falls, then rises, with no clear trend. */
+static PlateauAnalysis *
+manufacturing_analysis (void)
+{
+  g_autoptr (PlateauScenario) scenario = plateau_scenario_new ("Manufacturing");
+  const double ret[] = { 50, 65, 80, 95, 110, 125, 140, 155, 180, 205, 230, 255, 280, 305,
+                         330, 355, 380, 405, 430 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ret); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u", i + 1);
+
+      plateau_scenario_append_period (scenario, label, 10 + 5.0 * i, ret[i]);
+    }
+
+  return plateau_analysis_new (scenario);
+}
+
+static void
+test_untrusted_fits (void)
+{
+  g_autoptr (PlateauAnalysis) analysis = manufacturing_analysis ();
+  g_autoptr (PlateauChart) roi = plateau_chart_new_roi (analysis);
+  g_autoptr (PlateauChart) scurve = plateau_chart_new_scurve (analysis);
+  const PlateauTrend *trend = plateau_analysis_get_trend (analysis);
+
+  /* A slope whose interval holds zero is not called rising or falling. */
+  g_assert_cmpfloat (trend->slope_ci_lo.value, <, 0);
+  g_assert_cmpfloat (trend->slope_ci_hi.value, >, 0);
+  g_assert_true (g_str_has_prefix (plateau_chart_get_caption (roi),
+                                   "No clear ROI trend: 0.0069 a period, 95 % interval "));
+
+  /* An S-curve the analysis does not trust is not drawn, and the caption
+   * says what the forecast follows instead. */
+  g_assert_cmpint (plateau_analysis_get_lifecycle (analysis)->status, !=, PLATEAU_FIT_OK);
+  for (guint i = 0; i < scurve->series->len; i++)
+    g_assert_cmpstr (((PlateauChartSeries *) g_ptr_array_index (scurve->series, i))->name, !=,
+                     "Fitted S-curve");
+  g_assert_cmpuint (scurve->markers->len, ==, 0);
+  g_assert_true (g_str_has_suffix (plateau_chart_get_caption (scurve),
+                                   "; the forecast follows the ROI trend of the last 5 "
+                                   "periods"));
+  g_assert_true (draws_data (scurve));
 }
 
 static void
@@ -209,6 +257,7 @@ main (int    argc,
   g_test_add_func ("/analysis-charts/roi", test_roi);
   g_test_add_func ("/analysis-charts/returns", test_returns);
   g_test_add_func ("/analysis-charts/scurve", test_scurve);
+  g_test_add_func ("/analysis-charts/untrusted-fits", test_untrusted_fits);
   g_test_add_func ("/analysis-charts/portfolio", test_portfolio_and_comparison);
   g_test_add_func ("/analysis-charts/nothing-to-analyse", test_nothing_to_analyse);
   g_test_add_func ("/analysis-charts/names", test_names);
