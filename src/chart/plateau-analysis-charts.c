@@ -706,8 +706,8 @@ allocation_caption (const PlateauPortfolio *portfolio)
  * @portfolio: a portfolio
  *
  * The current and the best split of the budget, side by side per
- * technology. Technologies left out of the optimisation show their current
- * investment only.
+ * technology. Technologies left out of the optimisation are named in the
+ * subtitle.
  *
  * Returns: (transfer full): the chart.
  */
@@ -723,41 +723,46 @@ plateau_chart_new_allocation (const PlateauPortfolio *portfolio)
   g_autofree char *caption = allocation_caption (portfolio);
   g_autofree char *budget = plateau_format_number (plateau_portfolio_get_budget (portfolio), 0);
   g_autofree char *subtitle = NULL;
-  const char *left_out_reason = NULL;
-  guint left_out = 0;
+  g_autoptr (GString) left_out = g_string_new (NULL);
+  guint m = 0;
   PlateauChartSeries *s;
 
+  /* Only the scenarios in the split get bars: one left out has no best
+   * split to stand beside its current investment. */
   for (guint i = 0; i < n; i++)
     {
       const PlateauPortfolioEntry *e = plateau_portfolio_get_entry (portfolio, i);
 
-      names[i] = e->name;
-      x[i] = i;
-      now[i] = e->current_investment;
-      best[i] = e->included ? e->optimal_investment : NAN;
       if (!e->included)
         {
-          left_out++;
-          left_out_reason = left_out_reason != NULL ? left_out_reason : e->reason;
+          /* TRANSLATORS: the separator between the names of scenarios left out. */
+          g_string_append_printf (left_out, "%s%s", left_out->len > 0 ? _(", ") : "", e->name);
+          continue;
         }
+
+      names[m] = e->name;
+      x[m] = m;
+      now[m] = e->current_investment;
+      best[m++] = e->optimal_investment;
     }
 
-  if (left_out == 0)
+  if (left_out->len == 0)
     subtitle = g_strdup_printf (_("Budget %s, split for equal marginal returns"), budget);
   else
-    /* TRANSLATORS: the second part explains why technologies have no best split. */
-    subtitle = g_strdup_printf (_("Budget %s, split for equal marginal returns; %u of %u left "
-                                  "out: %s"), budget, left_out, n,
-                                left_out_reason != NULL ? left_out_reason : "");
+    /* TRANSLATORS: the last %s lists the scenarios whose returns are not
+     * diminishing, which have no best split. */
+    subtitle = g_strdup_printf (_("Budget %s, split for equal marginal returns; left out: %s"),
+                                budget, left_out->str);
 
   plateau_chart_set_title (chart, _("Allocation of the budget"));
   plateau_chart_set_subtitle (chart, subtitle);
-  plateau_chart_set_categories (chart, names, n);
-  plateau_chart_set_axis_label (chart, PLATEAU_AXIS_Y, _("Investment"), NULL);
-  s = plateau_chart_add_series (chart, PLATEAU_SERIES_BAR, _("Current"), x, now, n);
+  plateau_chart_set_categories (chart, names, m);
+  plateau_chart_set_axis_label (chart, PLATEAU_AXIS_Y, _("Investment"),
+                                plateau_portfolio_get_unit (portfolio));
+  s = plateau_chart_add_series (chart, PLATEAU_SERIES_BAR, _("Current"), x, now, m);
   plateau_chart_series_set_color (s, 7);
   plateau_chart_series_set_value_labels (s, TRUE);
-  s = plateau_chart_add_series (chart, PLATEAU_SERIES_BAR, _("Best split"), x, best, n);
+  s = plateau_chart_add_series (chart, PLATEAU_SERIES_BAR, _("Best split"), x, best, m);
   plateau_chart_series_set_color (s, 0);
   plateau_chart_series_set_value_labels (s, TRUE);
   plateau_chart_set_caption (chart, caption);

@@ -74,20 +74,14 @@ portfolio_chart (PlateauDocument *document,
     (GDestroyNotify) plateau_analysis_unref);
   g_autoptr (PlateauPortfolio) portfolio = NULL;
   g_autoptr (GError) error = NULL;
-  double budget = 0;
 
   for (guint i = 0; i < n; i++)
-    {
-      PlateauAnalysis *a = plateau_analysis_new (plateau_document_get_scenario (document, i));
-      guint periods = plateau_analysis_get_n_periods (a);
+    g_ptr_array_add (analyses, plateau_analysis_new (plateau_document_get_scenario (document, i)));
 
-      if (periods > 0)
-        budget += plateau_analysis_get_period (a, periods - 1)->investment;
-      g_ptr_array_add (analyses, a);
-    }
-
+  /* The budget is what the included scenarios invest now: money of the
+   * scenarios left out is not theirs to share. */
   portfolio = plateau_portfolio_new ((PlateauAnalysis *const *) analyses->pdata, analyses->len,
-                                     budget, &error);
+                                     0, &error);
   if (portfolio == NULL)
     {
       plateau_cli_print_error ("%s: %s", file, error->message);

@@ -26,6 +26,7 @@ struct _PlateauPortfolio
   double marginal_return;
   double current_total;
   double optimal_total;
+  const char *unit;
   GArray *entries;
   GStringChunk *strings;
 };
@@ -114,6 +115,8 @@ fill_entry (PlateauPortfolio      *self,
 {
   const PlateauElasticity *el = plateau_analysis_get_elasticity (analysis);
   guint n = plateau_analysis_get_n_periods (analysis);
+  const char *unit = plateau_analysis_get_unit (analysis) != NULL
+                       ? plateau_analysis_get_unit (analysis) : "";
 
   e->name = g_string_chunk_insert_const (self->strings, plateau_analysis_get_name (analysis));
   e->current_investment = n > 0 ? plateau_analysis_get_period (analysis, n - 1)->investment : 0;
@@ -134,6 +137,18 @@ fill_entry (PlateauPortfolio      *self,
       return;
     }
 
+  /* One budget cannot be split between amounts in different units. */
+  if (self->unit != NULL && g_strcmp0 (self->unit, unit) != 0)
+    {
+      g_autofree char *reason = g_strdup_printf (_("Its unit (“%s”) differs from that of the "
+                                                   "scenarios before it (“%s”)"),
+                                                 unit, self->unit);
+
+      e->reason = g_string_chunk_insert_const (self->strings, reason);
+      return;
+    }
+
+  self->unit = g_string_chunk_insert_const (self->strings, unit);
   e->included = TRUE;
   e->current_return = e->a * pow (e->current_investment, e->b);
 }
@@ -275,6 +290,20 @@ plateau_portfolio_get_marginal_return (const PlateauPortfolio *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->marginal_return;
+}
+
+/**
+ * plateau_portfolio_get_unit:
+ * @self: a portfolio
+ *
+ * Returns: the currency unit of the scenarios in the split (maybe empty)
+ */
+const char *
+plateau_portfolio_get_unit (const PlateauPortfolio *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->unit != NULL ? self->unit : "";
 }
 
 /**

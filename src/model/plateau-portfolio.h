@@ -54,6 +54,7 @@ void              plateau_portfolio_unref               (PlateauPortfolio       
 double            plateau_portfolio_get_budget          (const PlateauPortfolio *self);
 double            plateau_portfolio_get_marginal_return (const PlateauPortfolio *self);
 double            plateau_portfolio_get_current_total   (const PlateauPortfolio *self);
+const char       *plateau_portfolio_get_unit            (const PlateauPortfolio *self);
 double            plateau_portfolio_get_optimal_total   (const PlateauPortfolio *self);
 guint             plateau_portfolio_get_n_entries       (const PlateauPortfolio *self);
 

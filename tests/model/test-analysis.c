@@ -598,6 +598,45 @@ test_curve_evaluation (void)
   g_assert_false (plateau_analysis_evaluate_curve (a, NAN, &value));
 }
 
+static PlateauAnalysis *
+diminishing_in (const char *unit)
+{
+  g_autoptr (PlateauScenario) s = plateau_scenario_new (unit);
+
+  /* E = 10 √I: b = 0.5, whatever the unit. */
+  plateau_scenario_set_unit (s, unit);
+  for (guint i = 1; i <= 6; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u", i);
+
+      plateau_scenario_append_period (s, label, 10.0 * i * i, 100.0 * i);
+    }
+
+  return plateau_analysis_new (s);
+}
+
+static void
+test_portfolio_excludes_other_units (void)
+{
+  g_autoptr (PlateauAnalysis) euro = diminishing_in ("EUR");
+  g_autoptr (PlateauAnalysis) dollar = diminishing_in ("USD");
+  g_autoptr (PlateauAnalysis) euro_too = diminishing_in ("EUR");
+  PlateauAnalysis *list[] = { euro, dollar, euro_too };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlateauPortfolio) p = plateau_portfolio_new (list, 3, 100, &error);
+
+  /* Two equal technologies share the budget equally; the one in another
+   * unit cannot take part. */
+  g_assert_no_error (error);
+  g_assert_cmpstr (plateau_portfolio_get_unit (p), ==, "EUR");
+  g_assert_true (plateau_portfolio_get_entry (p, 0)->included);
+  g_assert_false (plateau_portfolio_get_entry (p, 1)->included);
+  g_assert_cmpstr (plateau_portfolio_get_entry (p, 1)->reason, ==,
+                   "Its unit (“USD”) differs from that of the scenarios before it (“EUR”)");
+  assert_close (plateau_portfolio_get_entry (p, 0)->optimal_investment, 50, FITTED, "split");
+  assert_close (plateau_portfolio_get_entry (p, 2)->optimal_investment, 50, FITTED, "split");
+}
+
 static void
 test_portfolio_excludes_increasing (void)
 {
@@ -688,6 +727,8 @@ main (int    argc,
   g_test_add_func ("/analysis/forecast/plan", test_forecast_uses_plan);
   g_test_add_func ("/analysis/forecast/recent-trend", test_forecast_follows_recent_trend);
   g_test_add_func ("/analysis/curve/evaluate", test_curve_evaluation);
+  g_test_add_func ("/analysis/portfolio/excludes-other-units",
+                   test_portfolio_excludes_other_units);
   g_test_add_func ("/analysis/portfolio/excludes-increasing", test_portfolio_excludes_increasing);
 
   return g_test_run ();
