@@ -640,6 +640,12 @@ plateau_chart_new_comparison (PlateauAnalysis *const *analyses,
   const PlateauAnalysis *steepest = NULL;
   gboolean years = n_analyses > 0;
 
+  /* Years side by side when every scenario counts years; otherwise each
+   * scenario from its own first period, since years and period numbers
+   * on one axis would squeeze each series against an edge. */
+  for (guint j = 0; j < n_analyses; j++)
+    years = years && periods_are_years (analyses[j]);
+
   plateau_chart_set_title (chart, _("Return on investment by technology"));
   plateau_chart_set_axis_label (chart, PLATEAU_AXIS_Y, _("Return on investment"), NULL);
 
@@ -655,11 +661,10 @@ plateau_chart_new_comparison (PlateauAnalysis *const *analyses,
         {
           const PlateauPeriodResult *p = plateau_analysis_get_period (a, i);
 
-          x[i] = p->t;
+          x[i] = years ? p->t : i + 1;
           y[i] = p->roi.present ? p->roi.value : NAN;
         }
       add_observed (chart, plateau_analysis_get_name (a), x, y, n, j);
-      years = years && periods_are_years (a);
 
       if (trend->status == PLATEAU_FIT_OK && trend->slope.present
           && (steepest == NULL
@@ -670,7 +675,8 @@ plateau_chart_new_comparison (PlateauAnalysis *const *analyses,
   if (years)
     set_time_axis (chart, analyses[0]);
   else
-    plateau_chart_set_axis_label (chart, PLATEAU_AXIS_X, _("Period"), NULL);
+    plateau_chart_set_axis_label (chart, PLATEAU_AXIS_X, _("Period from each one's first"),
+                                  NULL);
 
   if (steepest != NULL)
     {

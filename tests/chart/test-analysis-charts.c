@@ -216,6 +216,14 @@ test_portfolio_and_comparison (void)
 
   comparison = plateau_chart_new_comparison ((PlateauAnalysis *const *) analyses->pdata, n);
   g_assert_cmpuint (count_kind (comparison, PLATEAU_SERIES_LINE), ==, n);
+  /* Years and period numbers mixed: every series starts at period 1. */
+  for (guint i = 0; i < comparison->series->len; i++)
+    {
+      PlateauChartSeries *s = g_ptr_array_index (comparison->series, i);
+
+      if (s->kind == PLATEAU_SERIES_LINE)
+        g_assert_cmpfloat (s->x[0], ==, 1);
+    }
   g_assert_true (draws_data (comparison));
 }
 
