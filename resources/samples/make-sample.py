@@ -6,18 +6,17 @@ The manufacturing-automation series is the source study's data. The other
 three scenarios are illustrative, with a little seeded noise, in the same
 units so that the portfolio can compare all four:
 
-- agriculture, a whole life cycle ending in decline;
-- transport, past its peak and levelling off (maturity);
+- agriculture, a whole life cycle ending in decline: the investment kept
+  growing while the returns faded, so its ROI falls;
+- transport, past its peak and levelling off (maturity): its investment is
+  the one that brings each period's return under diminishing returns to
+  scale, E = a I^b with b < 1, so that money followed the returns and the
+  elasticity fit recovers b;
 - healthcare, an early technology whose ROI climbs but has not yet paid
   back (exploration).
 
-For the first two the return of each period follows the life cycle, and the
-investment is the one that brings that return under diminishing returns to
-scale, E = a I^b with b < 1: money followed the returns up and back down.
-Their elasticity fits therefore recover b, and the portfolio has three
-scenarios to split a budget between. The six concept graphs are the
-study's diagrams, read as Mermaid text from the folder given as the first
-argument.
+The six concept graphs are the study's diagrams, read as Mermaid text from
+the folder given as the first argument.
 
 Usage: make-sample.py MMD_FOLDER
 """
@@ -91,12 +90,20 @@ def power_law_life_cycle(years, k, r, t0, a, b):
 
 
 def agriculture():
+    periods = []
+    previous = logistic(1000, 0.35, 2011, 1999)
+    for k, year in enumerate(range(2000, 2025)):
+        cumulative = logistic(1000, 0.35, 2011, year)
+        ret = noisy(cumulative - previous, 0.03)
+        previous = cumulative
+        investment = noisy(12 + 0.8 * k, 0.03)
+        periods.append(period(year, round(investment, 1), round(ret, 1)))
     return {
         "name": "Precision agriculture (illustrative)",
         "notes": "Illustrative figures, not data from the study. A technology through its "
-                 "whole life cycle: returns rose, peaked around 2010 and have faded, and the "
-                 "investment followed them back down; the expected stage now is decline.",
-        "periods": power_law_life_cycle(range(2002, 2025), 1000, 0.4, 2010, 4, 0.8),
+                 "whole life cycle: returns rose, peaked around 2011 and have faded while the "
+                 "investment kept growing; the expected stage now is decline.",
+        "periods": periods,
     }
 
 

@@ -131,9 +131,15 @@ fill_entry (PlateauPortfolio      *self,
 
   e->a = el->a.value;
   e->b = el->b.value;
-  if (!(e->b > 0 && e->b < 1) || !(e->a > 0))
+  if (!(e->a > 0) || !(e->b > 0))
     {
-      e->reason = _("Its returns are not diminishing (the elasticity b is not between 0 and 1)");
+      e->reason = _("More investment has not brought more return (the elasticity b is not "
+                    "above 0)");
+      return;
+    }
+  if (!(e->b < 1))
+    {
+      e->reason = _("Its returns are not diminishing (the elasticity b is 1 or more)");
       return;
     }
 
