@@ -204,7 +204,7 @@ report_failure (Sink           *sink,
                 const char     *name,
                 GError        **error)
 {
-  g_output_stream_close (sink->stream, NULL, NULL);
+  plateau_output_stream_abandon (sink->stream);
   if (sink->error != NULL)
     g_propagate_prefixed_error (error, sink->error, _("Cannot write %s: "), name);
   else

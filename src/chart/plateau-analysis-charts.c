@@ -372,7 +372,8 @@ add_power_law (PlateauChart            *chart,
     }
 
   b = plateau_format_number (e->b.value, 2);
-  name = g_strdup_printf (_("Fit E = a·I^%s"), b);
+  /* TRANSLATORS: the legend of the fitted curve E = a I^b; %s is b. */
+  name = g_strdup_printf (_("Power-law fit, b = %s"), b);
   s = plateau_chart_add_series (chart, PLATEAU_SERIES_LINE, name, x, y, CURVE_SAMPLES);
   plateau_chart_series_set_color (s, 1);
   plateau_chart_series_set_dashed (s, TRUE);

@@ -270,6 +270,23 @@ draw_png (const PlateauChart         *chart,
 }
 
 /**
+ * plateau_output_stream_abandon:
+ * @stream: a stream from g_file_replace()
+ *
+ * Closes @stream without replacing its file: closing a replacing stream
+ * normally commits what was written, which after a failure would leave a
+ * torn file where the old one was.
+ */
+void
+plateau_output_stream_abandon (GOutputStream *stream)
+{
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
+
+  g_cancellable_cancel (cancelled);
+  g_output_stream_close (stream, cancelled, NULL);
+}
+
+/**
  * plateau_chart_export:
  * @chart: a chart
  * @theme: the theme to draw it in
@@ -315,7 +332,7 @@ plateau_chart_export (const PlateauChart         *chart,
                                                  : draw_vector (chart, theme, options, &sink);
   if (sink.error != NULL || status != CAIRO_STATUS_SUCCESS)
     {
-      g_output_stream_close (sink.stream, NULL, NULL);
+      plateau_output_stream_abandon (sink.stream);
       if (sink.error != NULL)
         g_propagate_prefixed_error (error, sink.error, _("Cannot write %s: "), name);
       else

@@ -51,6 +51,7 @@ void      plateau_export_options_init     (PlateauExportOptions    *options,
                                            PlateauExportFormat      format);
 double    plateau_export_options_scale    (const PlateauExportOptions *options,
                                            const PlateauTheme         *theme);
+void      plateau_output_stream_abandon   (GOutputStream              *stream);
 gboolean  plateau_chart_export            (const PlateauChart         *chart,
                                            const PlateauTheme         *theme,
                                            const PlateauExportOptions *options,

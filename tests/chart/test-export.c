@@ -12,7 +12,10 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "chart-test-util.h"
@@ -395,6 +398,61 @@ test_unwritable (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* A write that fails half way (here: the file size limit) keeps the old
+ * file whole and leaves no temporary file behind. */
+static char *
+kept_folder (pid_t test_process)
+{
+  g_autofree char *name = g_strdup_printf ("plateau-export-kept-%d", (int) test_process);
+
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+static void
+test_failed_write_keeps_old_file (void)
+{
+  /* The subprocess runs the test again from the start, so it finds the
+   * folder by its parent's process id rather than by the tmp_dir it made. */
+  g_autofree char *folder = kept_folder (g_test_subprocess () ? getppid () : getpid ());
+  g_autofree char *path = g_build_filename (folder, "kept.png", NULL);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr (PlateauChart) chart = sample_chart (SAMPLE_ROI);
+      const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GError) error = NULL;
+      struct rlimit limit = { 4096, 4096 };
+      PlateauExportOptions options;
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      plateau_export_options_init (&options, theme, PLATEAU_EXPORT_PNG);
+      g_assert_false (plateau_chart_export (chart, theme, &options, file, &error));
+      g_assert_nonnull (error);
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  {
+    g_autofree char *contents = NULL;
+    g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "old contents");
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_cmpstr (name, ==, "kept.png");
+  }
+
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -447,6 +505,7 @@ main (int    argc,
   g_test_add_func ("/export/png-dpi", test_png_dpi_and_channels);
   g_test_add_func ("/export/pdf-page-size", test_pdf_page_size);
   g_test_add_func ("/export/unwritable", test_unwritable);
+  g_test_add_func ("/export/failed-write-keeps-old-file", test_failed_write_keeps_old_file);
 
   status = g_test_run ();
   remove_tmp_dir ();
