@@ -384,7 +384,11 @@ read_value (Reader *r)
         node = json_node_init_null (json_node_alloc ());
       break;
     default:
-      node = read_number (r);
+      if (*r->p == '-' || g_ascii_isdigit (*r->p))
+        node = read_number (r);
+      else
+        fail (r, _("expected a value: an object, a list, text in double quotes, a number, "
+                   "true, false or null"));
     }
 
   r->depth--;

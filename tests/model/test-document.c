@@ -147,6 +147,9 @@ test_refusals (void)
   assert_refused ("{\"a\": \"\xff\xfe\"}", PLATEAU_MODEL_ERROR_SYNTAX,
                   "t.plateau:1:8: the text is not valid UTF-8");
   assert_refused ("{\"a\": NaN}", PLATEAU_MODEL_ERROR_SYNTAX,
+                  "t.plateau:1:7: expected a value: an object, a list, text in double "
+                  "quotes, a number, true, false or null");
+  assert_refused ("{\"a\": -x}", PLATEAU_MODEL_ERROR_SYNTAX,
                   "t.plateau:1:7: a number needs a digit here");
   assert_refused ("{\"format\": \"plateau\", \"version\": 1, \"scenarios\": "
                   "[{\"name\": \"A\", \"periods\": [{\"label\": \"1\", \"investment\": 1, "
@@ -190,6 +193,40 @@ test_binary_file_is_refused (void)
 
   g_assert_null (d);
   g_assert_cmpstr (error->message, ==, "a.out:1:5: the text is not valid UTF-8");
+}
+
+/* A hundred megabytes: a document that large is read whole, with nothing
+ * cut; the same size of text that is not JSON is refused at its first
+ * character, without reading on. */
+static void
+test_hundred_megabytes (void)
+{
+  const gsize size = 100 * 1024 * 1024;
+  const char head[] = "{\"format\": \"plateau\", \"version\": 1, \"scenarios\": "
+                      "[{\"name\": \"Big\", \"notes\": \"";
+  const char tail[] = "\", \"periods\": [{\"label\": \"1\", \"investment\": 1, "
+                      "\"return\": 2}]}]}";
+  g_autofree char *text = g_malloc (size + 1);
+  gsize notes_length = size - strlen (head) - strlen (tail);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlateauDocument) d = NULL;
+  PlateauScenario *s;
+
+  memcpy (text, head, strlen (head));
+  memset (text + strlen (head), 'n', notes_length);
+  memcpy (text + size - strlen (tail), tail, strlen (tail) + 1);
+  d = plateau_document_load_from_data (text, size, "big.plateau", &error);
+  g_assert_no_error (error);
+  s = plateau_document_get_scenario (d, 0);
+  g_assert_cmpuint (strlen (plateau_scenario_get_notes (s)), ==, notes_length);
+  g_assert_cmpuint (plateau_scenario_get_n_periods (s), ==, 1);
+  g_clear_object (&d);
+
+  memset (text, 'x', size);
+  d = plateau_document_load_from_data (text, size, "big.plateau", &error);
+  g_assert_null (d);
+  g_assert_cmpstr (error->message, ==, "big.plateau:1:1: expected a value: an object, a list, "
+                                       "text in double quotes, a number, true, false or null");
 }
 
 static void
@@ -314,6 +351,7 @@ main (int    argc,
   g_test_add_func ("/document/refusals", test_refusals);
   g_test_add_func ("/document/deep-nesting", test_deep_nesting_is_refused);
   g_test_add_func ("/document/binary", test_binary_file_is_refused);
+  g_test_add_func ("/document/hundred-megabytes", test_hundred_megabytes);
   g_test_add_func ("/document/atomic-save", test_save_is_atomic);
   g_test_add_func ("/document/sample", test_sample_document);
 
