@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "plateau-chart-ticks.h"
 #include "plateau-format.h"
@@ -48,4 +49,44 @@ plateau_format_period (double t)
     return g_strdup_printf ("%.0f", t);
 
   return plateau_format_number (t, 2);
+}
+
+/**
+ * plateau_format_signed:
+ * @value: a finite number
+ *
+ * Returns: (transfer full): @value as plateau_format_amount() writes it,
+ *   with a plus or a true minus in front unless it rounds to zero, for
+ *   changes and slopes
+ */
+char *
+plateau_format_signed (double value)
+{
+  g_autofree char *number = plateau_format_amount (fabs (value));
+
+  /* A change that rounds to nothing gets no sign. */
+  if (strpbrk (number, "123456789") == NULL)
+    return g_steal_pointer (&number);
+
+  return g_strdup_printf ("%s%s", value > 0 ? "+" : "\u2212", number);
+}
+
+/**
+ * plateau_format_with_unit:
+ * @value: a finite number
+ * @unit: (nullable): the scenario's unit, such as "million EUR"
+ *
+ * Returns: (transfer full): @value as plateau_format_amount() writes it,
+ *   followed by @unit when there is one
+ */
+char *
+plateau_format_with_unit (double      value,
+                          const char *unit)
+{
+  g_autofree char *number = plateau_format_amount (value);
+
+  if (unit == NULL || *unit == '\0')
+    return g_steal_pointer (&number);
+
+  return g_strdup_printf ("%s %s", number, unit);
 }

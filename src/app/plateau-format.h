@@ -7,5 +7,8 @@ G_BEGIN_DECLS
 
 char *plateau_format_amount (double value);
 char *plateau_format_period (double t);
+char *plateau_format_signed (double value);
+char *plateau_format_with_unit (double      value,
+                                const char *unit);
 
 G_END_DECLS
