@@ -71,16 +71,6 @@ format_p_value (double p)
   return g_strdup_printf ("p = %s", number);
 }
 
-/* A time on the period axis: years whole, other positions to a tenth. */
-static char *
-format_time (double t)
-{
-  if (fabs (t) >= 1000)
-    return g_strdup_printf ("%.0f", round (t));
-
-  return plateau_format_number (t, 1);
-}
-
 /* Step 1: the stage, how it was judged, and the ROI trend it rests on. */
 
 static void
@@ -197,18 +187,20 @@ describe_verdict (GPtrArray         *out,
   switch (verdict)
     {
     case PLATEAU_RETURNS_DIMINISHING:
-      add (out, g_strdup (_("The whole interval lies below 1: returns are diminishing, the "
-                            "sign of a mode whose innovation is running out.")));
+      add (out, g_strdup (_("The whole interval lies below 1: returns to scale are "
+                            "diminishing, each further unit of investment bringing less "
+                            "return than the one before.")));
       break;
 
     case PLATEAU_RETURNS_CONSTANT:
-      add (out, g_strdup (_("The interval contains 1: the return still grows in proportion "
+      add (out, g_strdup (_("The interval contains 1: the return grows about in proportion "
                             "to the investment.")));
       break;
 
     case PLATEAU_RETURNS_INCREASING:
-      add (out, g_strdup (_("The whole interval lies above 1: returns are increasing, so the "
-                            "current mode still has innovation to draw on.")));
+      add (out, g_strdup (_("The whole interval lies above 1: returns to scale are "
+                            "increasing, each further unit of investment having brought more "
+                            "return than the one before.")));
       break;
 
     case PLATEAU_RETURNS_UNKNOWN:
@@ -314,16 +306,17 @@ describe_change (double      from,
                  const char *then)
 {
   if (fabs (to - from) <= 0.01 * fabs (from))
-    /* TRANSLATORS: return and period now, return and period at the horizon */
+    /* TRANSLATORS: return and period now, return and period at the horizon;
+     * a period reads “period 19” */
     return g_strdup_printf (_("The forecast expects the return per period to stay level, "
-                              "from %s in period %s to %s in period %s."),
+                              "from %s in %s to %s in %s."),
                             from_text, now, to_text, then);
   if (to > from)
     return g_strdup_printf (_("The forecast expects the return per period to rise from %s in "
-                              "period %s to %s in period %s."), from_text, now, to_text, then);
+                              "%s to %s in %s."), from_text, now, to_text, then);
 
   return g_strdup_printf (_("The forecast expects the return per period to fall from %s in "
-                            "period %s to %s in period %s."), from_text, now, to_text, then);
+                            "%s to %s in %s."), from_text, now, to_text, then);
 }
 
 static void
@@ -345,8 +338,8 @@ describe_direction (GPtrArray             *out,
 
   from = plateau_format_with_unit (last->ret, unit);
   to = plateau_format_with_unit (end->ret.value, unit);
-  now = plateau_format_period (last->t);
-  then = plateau_format_period (end->t);
+  now = plateau_format_period_phrase (analysis, last->t);
+  then = plateau_format_period_phrase (analysis, end->t);
   add (out, describe_change (last->ret, end->ret.value, from, now, to, then));
 
   if (!end->lo.present || !end->hi.present)
@@ -354,8 +347,8 @@ describe_direction (GPtrArray             *out,
 
   lo = plateau_format_amount (end->lo.value);
   hi = plateau_format_amount (end->hi.value);
-  /* TRANSLATORS: a period, then the ends of the band */
-  add (out, g_strdup_printf (_("Its 95 %% band in period %s runs from %s to %s."), then, lo, hi));
+  /* TRANSLATORS: a period such as “period 24”, then the ends of the band */
+  add (out, g_strdup_printf (_("Its 95 %% band in %s runs from %s to %s."), then, lo, hi));
 }
 
 static void
@@ -410,27 +403,27 @@ describe_marginal (GPtrArray             *out,
   if (last == NULL)
     return;
 
-  period = plateau_format_period (last->t);
+  period = plateau_format_period_phrase (analysis, last->t);
   if (!last->marginal_roi.present || !last->roi.present)
     {
       const char *reason = !last->roi.present ? last->roi.reason : last->marginal_roi.reason;
 
-      /* TRANSLATORS: a period, then why its marginal ROI is unknown */
-      add (out, g_strdup_printf (_("The marginal ROI of period %s is not known: %s."), period,
-                                 reason));
+      /* TRANSLATORS: a period such as “period 19”, then why its marginal ROI
+       * is unknown */
+      add (out, g_strdup_printf (_("The marginal ROI of %s is not known: %s."), period, reason));
     }
   else
     {
       marginal = plateau_format_amount (last->marginal_roi.value);
       roi = plateau_format_amount (last->roi.value);
       if (last->marginal_roi.value < last->roi.value)
-        /* TRANSLATORS: a period, the marginal ROI, the ROI */
-        add (out, g_strdup_printf (_("In period %s each unit of added investment returned %s, "
+        /* TRANSLATORS: a period such as “period 19”, the marginal ROI, the ROI */
+        add (out, g_strdup_printf (_("In %s each unit of added investment returned %s, "
                                      "less than the %s of the average unit: extra money "
                                      "earns less than the money before it."),
                                    period, marginal, roi));
       else
-        add (out, g_strdup_printf (_("In period %s each unit of added investment returned %s, "
+        add (out, g_strdup_printf (_("In %s each unit of added investment returned %s, "
                                      "at least the %s of the average unit."),
                                    period, marginal, roi));
     }
@@ -465,16 +458,17 @@ describe_curve (GPtrArray             *out,
   K = plateau_format_with_unit (l->K.value, unit);
   if (l->basis == PLATEAU_BASIS_TIME)
     {
-      t0 = format_time (l->t0.value);
+      t0 = plateau_format_period_phrase (analysis, l->t0.value);
       passed = l->t0.value <= last->t;
-      /* TRANSLATORS: the ceiling with its unit, then a period */
+      /* TRANSLATORS: the ceiling with its unit, then a period such as
+       * “period 2020” */
       add (out, g_strdup_printf (passed
                                  ? _("The S-curve sets the ceiling of the cumulative return at "
                                      "%s; its inflection, the period of the largest return, "
-                                     "was in period %s.")
+                                     "was in %s.")
                                  : _("The S-curve sets the ceiling of the cumulative return at "
                                      "%s; its inflection, the period of the largest return, "
-                                     "is expected in period %s."), K, t0));
+                                     "is expected in %s."), K, t0));
       return;
     }
 
@@ -502,19 +496,20 @@ describe_horizon (GPtrArray             *out,
   if (end == NULL || !end->cumulative_return.present)
     return;
 
-  period = plateau_format_period (end->t);
+  period = plateau_format_period_phrase (analysis, end->t);
   total = plateau_format_amount (end->cumulative_return.value);
   if (!end->cumulative_lo.present || !end->cumulative_hi.present)
     {
-      add (out, g_strdup_printf (_("By period %s the cumulative return is expected to reach "
-                                   "%s %s."), period, total, unit != NULL ? unit : ""));
+      add (out, g_strdup_printf (_("By %s the cumulative return is expected to reach %s %s."),
+                                 period, total, unit != NULL ? unit : ""));
       return;
     }
 
   lo = plateau_format_amount (end->cumulative_lo.value);
   hi = plateau_format_amount (end->cumulative_hi.value);
-  /* TRANSLATORS: period, amount, unit, band low, band high */
-  add (out, g_strdup_printf (_("By period %s the cumulative return is expected to reach "
+  /* TRANSLATORS: a period such as “period 24”, amount, unit, band low,
+   * band high */
+  add (out, g_strdup_printf (_("By %s the cumulative return is expected to reach "
                                "%s %s (95 %% band %s to %s)."),
                              period, total, unit != NULL ? unit : "", lo, hi));
 }
