@@ -9,12 +9,14 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "plateau-edit.h"
 #include "plateau-format.h"
+#include "plateau-strategy-evidence.h"
 #include "plateau-strategy-page.h"
 #include "plateau-workspace-test.h"
 
@@ -270,6 +272,72 @@ test_strategy_page (void)
   run_first_start (check_page);
 }
 
+/* A scenario whose return follows E = a I^b, give or take a little. */
+static PlateauScenario *
+power_law (const char *name,
+           double      a,
+           double      b)
+{
+  PlateauScenario *scenario = plateau_scenario_new (name);
+
+  for (guint i = 1; i <= 8; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u", i);
+      double investment = 10.0 * i;
+
+      plateau_scenario_append_period (scenario, label, investment,
+                                      a * pow (investment, b) * (1 + 0.01 * (i % 3)));
+    }
+
+  return scenario;
+}
+
+static char *
+split_sentence (PlateauAnalysis *const *analyses,
+                guint                   n,
+                guint                   entry)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlateauPortfolio) portfolio = plateau_portfolio_new (analyses, n, 0, &error);
+  PlateauStrategySplit split = { portfolio, entry, n, error != NULL ? error->message : NULL };
+
+  return plateau_strategy_describe_split (analyses[entry], &split);
+}
+
+/* Step 4 weighs a scenario against the others: its share of the best
+ * split when returns diminish, why it is left out when they do not. */
+static void
+test_split (void)
+{
+  g_autoptr (PlateauScenario) a = power_law ("A", 4, 0.5);
+  g_autoptr (PlateauScenario) b = power_law ("B", 2, 0.8);
+  g_autoptr (PlateauScenario) c = power_law ("C", 0.1, 1.6);
+  PlateauAnalysis *analyses[] = {
+    plateau_analysis_new (a), plateau_analysis_new (b), plateau_analysis_new (c),
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlateauPortfolio) portfolio = plateau_portfolio_new (analyses, 3, 0, &error);
+  const PlateauPortfolioEntry *entry = plateau_portfolio_get_entry (portfolio, 1);
+  g_autofree char *optimal = plateau_format_amount (entry->optimal_investment);
+  g_autofree char *share = g_strdup_printf ("would give this scenario %s instead of 80", optimal);
+  g_autofree char *included = split_sentence (analyses, 3, 1);
+  g_autofree char *excluded = split_sentence (analyses, 3, 2);
+  g_autofree char *alone = split_sentence (analyses, 1, 0);
+  g_autofree char *none = split_sentence (analyses + 2, 1, 0);
+
+  g_assert_no_error (error);
+  assert_contains (included, "Split best among the 2 scenarios with diminishing returns, their "
+                             "latest investment of 160 together");
+  assert_contains (included, share);
+  assert_contains (excluded, "This scenario takes no part in the best split");
+  assert_contains (excluded, plateau_portfolio_get_entry (portfolio, 2)->reason);
+  g_assert_true (g_str_has_prefix (alone, "This is the only scenario of the document"));
+  g_assert_true (g_str_has_prefix (none, "This is the only scenario of the document"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (analyses); i++)
+    plateau_analysis_unref (analyses[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +349,7 @@ main (int   argc,
   plateau_i18n_init ();
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/strategy-page/split", test_split);
   g_test_add_func ("/strategy-page/evidence-notes-undo-save", test_strategy_page);
 
   return g_test_run ();
