@@ -71,6 +71,10 @@ format_p_value (double p)
   return g_strdup_printf ("p = %s", number);
 }
 
+/* The model's reasons are sentences of their own, capitalised: evidence
+ * that quotes one says what is missing first, then gives the reason as a
+ * second sentence. */
+
 /* Step 1: the stage, how it was judged, and the ROI trend it rests on. */
 
 static void
@@ -123,7 +127,7 @@ describe_trend (GPtrArray             *out,
 
   if (!trend->slope.present)
     {
-      add (out, g_strdup_printf (_("The ROI trend cannot be fitted: %s."), trend->slope.reason));
+      add (out, g_strdup_printf (_("The ROI trend cannot be fitted. %s."), trend->slope.reason));
       return;
     }
 
@@ -218,7 +222,7 @@ describe_elasticity (GPtrArray             *out,
 
   if (!e->b.present)
     {
-      add (out, g_strdup_printf (_("Returns to scale cannot be estimated: %s."), e->b.reason));
+      add (out, g_strdup_printf (_("Returns to scale cannot be estimated. %s."), e->b.reason));
       return;
     }
 
@@ -252,7 +256,7 @@ describe_momentum (GPtrArray             *out,
     return;
   if (!trend->trailing_slope.present)
     {
-      add (out, g_strdup_printf (_("The recent ROI slope is not known: %s."),
+      add (out, g_strdup_printf (_("The recent ROI slope is not known. %s."),
                                  trend->trailing_slope.reason));
       return;
     }
@@ -288,11 +292,11 @@ no_forecast_reason (const PlateauAnalysis *analysis)
   const PlateauLifecycle *lifecycle = plateau_analysis_get_lifecycle (analysis);
 
   if (plateau_analysis_get_settings (analysis)->forecast_horizon == 0)
-    return _("the forecast horizon is set to no periods");
+    return _("The forecast horizon is set to no periods");
   if (trend->reason != NULL)
     return trend->reason;
 
-  return lifecycle->reason != NULL ? lifecycle->reason : _("there are no periods yet");
+  return lifecycle->reason != NULL ? lifecycle->reason : _("There are no periods yet");
 }
 
 /* The return at the horizon against the latest one; a change under 1 % of
@@ -332,7 +336,7 @@ describe_direction (GPtrArray             *out,
 
   if (end == NULL || last == NULL || !end->ret.present)
     {
-      add (out, g_strdup_printf (_("There is no forecast: %s."), no_forecast_reason (analysis)));
+      add (out, g_strdup_printf (_("There is no forecast. %s."), no_forecast_reason (analysis)));
       return;
     }
 
@@ -364,7 +368,7 @@ describe_headroom (GPtrArray             *out,
   if (!curve_trusted (analysis))
     {
       add (out, g_strdup_printf (_("How much room the current applications have left is not "
-                                   "known: %s."), lifecycle->reason));
+                                   "known. %s."), lifecycle->reason));
       return;
     }
 
@@ -410,7 +414,7 @@ describe_marginal (GPtrArray             *out,
 
       /* TRANSLATORS: a period such as “period 19”, then why its marginal ROI
        * is unknown */
-      add (out, g_strdup_printf (_("The marginal ROI of %s is not known: %s."), period, reason));
+      add (out, g_strdup_printf (_("The marginal ROI of %s is not known. %s."), period, reason));
     }
   else
     {
@@ -451,7 +455,7 @@ describe_curve (GPtrArray             *out,
 
   if (!curve_trusted (analysis))
     {
-      add (out, g_strdup_printf (_("The life cycle cannot be placed yet: %s."), l->reason));
+      add (out, g_strdup_printf (_("The life cycle cannot be placed yet. %s."), l->reason));
       return;
     }
 
@@ -620,13 +624,13 @@ plateau_strategy_describe_split (const PlateauAnalysis      *analysis,
     return g_strdup (_("This is the only scenario of the document; add the alternatives as "
                        "scenarios to see where the next money returns most."));
   if (split->portfolio == NULL)
-    return g_strdup_printf (_("The document's budget cannot be split: %s."),
+    return g_strdup_printf (_("The document's budget cannot be split. %s."),
                             split->reason != NULL ? split->reason : "");
 
   entry = plateau_portfolio_get_entry (split->portfolio, split->entry);
   if (!entry->included)
     return g_strdup_printf (_("This scenario takes no part in the best split of the "
-                              "document's budget: %s."), entry->reason);
+                              "document's budget. %s."), entry->reason);
   if (count_included (split->portfolio) < 2)
     return g_strdup (_("No other scenario of the document has diminishing returns to scale, "
                        "so the budget split cannot move money to or from this one."));
