@@ -338,6 +338,51 @@ test_split (void)
     plateau_analysis_unref (analyses[i]);
 }
 
+static void
+count (guint *counter)
+{
+  (*counter)++;
+}
+
+/* The card's properties read back, notify once per change and not at all
+ * for the same value; the card and its page are finalised with their
+ * window. */
+static void
+test_card (void)
+{
+  GtkWidget *page;
+  PlateauStrategyCard *card;
+  GtkWindow *window;
+  g_autofree char *title = NULL;
+  guint notified = 0, number = 0;
+
+  /* The application tests start GTK through the application; this one
+   * needs it first. */
+  gtk_init ();
+  adw_init ();
+  page = plateau_strategy_page_new ();
+  card = plateau_strategy_page_get_card (PLATEAU_STRATEGY_PAGE (page),
+                                         PLATEAU_STRATEGY_INVESTMENT);
+  window = GTK_WINDOW (gtk_window_new ());
+
+  g_object_add_weak_pointer (G_OBJECT (card), (gpointer *) &card);
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  gtk_window_set_child (window, page);
+
+  g_object_get (card, "number", &number, "title", &title, NULL);
+  g_assert_cmpuint (number, ==, 4);
+  g_assert_cmpstr (title, ==, "Adjust the Investment Strategy");
+
+  g_signal_connect_swapped (card, "notify::question", G_CALLBACK (count), &notified);
+  g_object_set (card, "question", "Where next?", NULL);
+  g_object_set (card, "question", "Where next?", NULL);
+  g_assert_cmpuint (notified, ==, 1);
+
+  gtk_window_destroy (window);
+  g_assert_null (card);
+  g_assert_null (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +395,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/strategy-page/split", test_split);
+  g_test_add_func ("/strategy-page/card", test_card);
   g_test_add_func ("/strategy-page/evidence-notes-undo-save", test_strategy_page);
 
   return g_test_run ();
