@@ -32,9 +32,12 @@ struct _PlateauStrategyPage
   PlateauAnalysis *analysis;
 
   /* The document's scenarios for the budget split of step 4: the analysis
-   * of each, NULL in the place of the scenario shown. */
+   * of each, NULL in the place of the scenario shown; analysed again when
+   * the evidence is next written after the document or the scenario
+   * changed, so that a page out of sight costs nothing. */
   PlateauDocument *document;
   GPtrArray *others;
+  gboolean others_stale;
 
   guint notes_timeout;
   /* Set while the notes fields are filled from the scenario. */
@@ -177,6 +180,8 @@ split_document (PlateauStrategyPage  *self,
                                 error);
 }
 
+static void analyse_others (PlateauStrategyPage *self);
+
 static char *
 describe_split (PlateauStrategyPage *self)
 {
@@ -186,6 +191,8 @@ describe_split (PlateauStrategyPage *self)
 
   if (self->document == NULL)
     return NULL;
+  if (self->others_stale)
+    analyse_others (self);
 
   portfolio = split_document (self, &split, &error);
   split.portfolio = portfolio;
@@ -237,6 +244,7 @@ analyse_others (PlateauStrategyPage *self)
 {
   guint n = self->document != NULL ? plateau_document_get_n_scenarios (self->document) : 0;
 
+  self->others_stale = FALSE;
   g_ptr_array_set_size (self->others, 0);
   for (guint i = 0; i < n; i++)
     {
@@ -323,6 +331,7 @@ plateau_strategy_page_new (void)
  *
  * Shows the strategy notes of @scenario; notes typed into the page become
  * edits of it. Notes typed for the scenario shown before are kept first.
+ * The evidence follows with the scenario's analysis.
  */
 void
 plateau_strategy_page_set_scenario (PlateauStrategyPage *self,
@@ -347,8 +356,7 @@ plateau_strategy_page_set_scenario (PlateauStrategyPage *self,
                                                      G_CONNECT_SWAPPED);
 
   refresh_notes (self);
-  analyse_others (self);
-  update_evidence (self);
+  self->others_stale = TRUE;
 }
 
 /**
@@ -391,7 +399,7 @@ plateau_strategy_page_set_document (PlateauStrategyPage *self,
   g_return_if_fail (document == NULL || PLATEAU_IS_DOCUMENT (document));
 
   g_set_object (&self->document, document);
-  analyse_others (self);
+  self->others_stale = TRUE;
   update_evidence (self);
 }
 
