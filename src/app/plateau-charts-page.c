@@ -160,7 +160,8 @@ scurve_detail (const PlateauAnalysis *analysis)
   if (life->status != PLATEAU_FIT_OK)
     return g_strdup_printf (_("No S-curve: %s"), life->reason);
 
-  t0 = value_text (&life->t0);
+  t0 = life->basis == PLATEAU_BASIS_TIME ? plateau_format_time (life->t0.value)
+                                          : value_text (&life->t0);
   k = value_text (&life->K);
   r2 = value_text (&life->r2);
   /* TRANSLATORS: ceiling, unit, inflection, R² */

@@ -55,7 +55,6 @@ struct _PlateauDataPage
 
 void plateau_data_page_settings_init    (PlateauDataPage *self);
 void plateau_data_page_settings_refresh (PlateauDataPage *self);
-void plateau_data_page_commit_notes     (PlateauDataPage *self);
 void plateau_data_page_on_unit_apply    (PlateauDataPage *self);
 void plateau_data_page_on_plan_apply    (PlateauDataPage *self);
 

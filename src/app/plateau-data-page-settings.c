@@ -178,6 +178,8 @@ plateau_data_page_commit_notes (PlateauDataPage *self)
   g_autofree char *notes = NULL;
   PlateauScenario *before;
 
+  g_return_if_fail (PLATEAU_IS_DATA_PAGE (self));
+
   g_clear_handle_id (&self->notes_timeout, g_source_remove);
   if (self->scenario == NULL)
     return;

@@ -17,6 +17,7 @@
 
 #include "plateau-data-page-private.h"
 #include "plateau-edit.h"
+#include "plateau-table-row.h"
 
 /* ROI and stage follow the editable columns; they are read-only. */
 enum
@@ -275,6 +276,10 @@ drop_refusals_past (PlateauDataPage *self,
       g_hash_table_iter_remove (&iter);
 }
 
+/* Wide enough for values of about ten digits; a title that needs more
+ * (a long unit, a longer language) widens its column. */
+static const int column_widths[N_TABLE_COLUMNS] = { 64, 96, 96, 64, 88 };
+
 static void
 update_column_titles (PlateauDataPage *self)
 {
@@ -290,8 +295,11 @@ update_column_titles (PlateauDataPage *self)
       title = unit != NULL && *unit != '\0'
                 ? g_strdup_printf (_("%s (%s)"), column_name (i), unit)
                 : g_strdup (column_name (i));
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) != 0)
-        gtk_column_view_column_set_title (column, title);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        continue;
+
+      gtk_column_view_column_set_title (column, title);
+      plateau_table_fit_title (self->table, i, column_widths[i]);
     }
 }
 
@@ -848,10 +856,6 @@ unbind_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), "row", NULL);
 }
 
-/* Wide enough for their titles in English and Chinese and for values of
- * about ten digits. */
-static const int column_widths[N_TABLE_COLUMNS] = { 64, 96, 96, 64, 88 };
-
 static void
 add_column (PlateauDataPage *self,
             guint            column)
@@ -870,6 +874,9 @@ add_column (PlateauDataPage *self,
                                                     || column == PLATEAU_DATA_COLUMN_RETURN);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->table, view_column);
+  plateau_table_fit_title (self->table, column, column_widths[column]);
+  if (column != PLATEAU_DATA_COLUMN_LABEL && column != COLUMN_STAGE)
+    plateau_table_align_title (self->table, column);
 }
 
 /* Rows and actions. */

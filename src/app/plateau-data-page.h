@@ -47,5 +47,6 @@ gboolean   plateau_data_page_paste_text     (PlateauDataPage     *self,
 const char *plateau_data_page_get_cell_error (PlateauDataPage    *self,
                                               guint               row,
                                               PlateauDataColumn   column);
+void       plateau_data_page_commit_notes   (PlateauDataPage     *self);
 
 G_END_DECLS

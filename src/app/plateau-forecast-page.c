@@ -39,16 +39,6 @@ enum
   COLUMN_HIGH,
 };
 
-/* Periods labelled by four-digit numbers are years. */
-static gboolean
-periods_are_years (const PlateauAnalysis *analysis)
-{
-  guint n = plateau_analysis_get_n_periods (analysis);
-  double t = n > 0 ? plateau_analysis_get_period (analysis, 0)->t : 0;
-
-  return n > 0 && t >= 1000 && t <= 9999 && t == floor (t);
-}
-
 static void
 add_history (PlateauChart          *chart,
              const PlateauAnalysis *analysis)
@@ -121,7 +111,7 @@ build_chart (const PlateauAnalysis *analysis)
   plateau_chart_set_axis_label (chart, PLATEAU_AXIS_X, _("Period"), NULL);
   plateau_chart_set_axis_label (chart, PLATEAU_AXIS_Y, _("Return"),
                                 plateau_analysis_get_unit (analysis));
-  if (periods_are_years (analysis))
+  if (plateau_periods_are_years (analysis))
     plateau_chart_set_axis_format (chart, PLATEAU_AXIS_X, PLATEAU_AXIS_FORMAT_YEAR);
   plateau_chart_set_empty_message (chart, _("There are no periods to show yet."));
 
@@ -169,7 +159,7 @@ update_caption (PlateauForecastPage *self)
   guint n = plateau_analysis_get_n_forecast (self->analysis);
   const PlateauForecastPoint *end = plateau_analysis_get_forecast (self->analysis, n - 1);
   const char *unit = plateau_analysis_get_unit (self->analysis);
-  g_autofree char *period = plateau_format_period (end->t);
+  g_autofree char *period = plateau_format_period_phrase (self->analysis, end->t);
   g_autofree char *total = NULL, *lo = NULL, *hi = NULL, *text = NULL;
 
   if (!end->cumulative_return.present)
@@ -183,13 +173,14 @@ update_caption (PlateauForecastPage *self)
     {
       lo = plateau_format_amount (end->cumulative_lo.value);
       hi = plateau_format_amount (end->cumulative_hi.value);
-      /* TRANSLATORS: period, amount, unit, band low, band high */
-      text = g_strdup_printf (_("By period %s the cumulative return is expected to reach "
+      /* TRANSLATORS: a period such as “period 24”, amount, unit, band low,
+       * band high */
+      text = g_strdup_printf (_("By %s the cumulative return is expected to reach "
                                 "%s %s (95 %% band %s to %s)."),
                               period, total, unit != NULL ? unit : "", lo, hi);
     }
   else
-    text = g_strdup_printf (_("By period %s the cumulative return is expected to reach %s %s."),
+    text = g_strdup_printf (_("By %s the cumulative return is expected to reach %s %s."),
                             period, total, unit != NULL ? unit : "");
 
   gtk_label_set_label (self->caption, text);

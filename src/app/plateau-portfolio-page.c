@@ -139,17 +139,6 @@ current_total (PlateauPortfolioPage *self)
   return total;
 }
 
-static char *
-signed_amount (double value)
-{
-  g_autofree char *number = plateau_format_amount (fabs (value));
-
-  if (fabs (value) < 5e-4)
-    return g_steal_pointer (&number);
-
-  return g_strdup_printf ("%s%s", value > 0 ? "+" : "−", number);
-}
-
 static PlateauTableRow *
 entry_row (const PlateauPortfolioEntry *entry)
 {
@@ -161,7 +150,8 @@ entry_row (const PlateauPortfolioEntry *entry)
   cells[COLUMN_SUGGESTED] = entry->included ? plateau_format_amount (entry->optimal_investment)
                                             : g_strdup ("—");
   cells[COLUMN_CHANGE] = entry->included
-                         ? signed_amount (entry->optimal_investment - entry->current_investment)
+                         ? plateau_format_signed (entry->optimal_investment
+                                                  - entry->current_investment)
                          : g_strdup ("—");
   cells[COLUMN_RETURN_NOW] = entry->included ? plateau_format_amount (entry->current_return)
                                              : g_strdup ("—");

@@ -15,6 +15,7 @@
 #include "plateau-forecast-page.h"
 #include "plateau-portfolio-page.h"
 #include "plateau-scenario-view.h"
+#include "plateau-strategy-page.h"
 
 struct _PlateauScenarioView
 {
@@ -25,14 +26,17 @@ struct _PlateauScenarioView
   PlateauChartsPage *charts_page;
   PlateauForecastPage *forecast_page;
   PlateauPortfolioPage *portfolio_page;
+  PlateauStrategyPage *strategy_page;
 
-  /* The portfolio compares every scenario of the document: it is brought
-   * up to date when it is shown, and after edits while it is shown. */
+  /* The portfolio and the strategy compare the scenarios of the document:
+   * each is brought up to date when it is shown, and after edits while it
+   * is shown. */
   PlateauDocument *document;
   gulong document_handler;
-  guint portfolio_idle;
+  guint document_idle;
 
   PlateauScenario *scenario;
+  PlateauCommandStack *history;
   gulong changed_handler;
   PlateauAnalysis *analysis;
 
@@ -83,6 +87,8 @@ hand_to_visible_page (PlateauScenarioView *self)
     plateau_charts_page_set_analysis (self->charts_page, self->analysis);
   else if (page == GTK_WIDGET (self->forecast_page))
     plateau_forecast_page_set_analysis (self->forecast_page, self->analysis);
+  else if (page == GTK_WIDGET (self->strategy_page))
+    plateau_strategy_page_set_analysis (self->strategy_page, self->analysis);
 }
 
 static void
@@ -185,13 +191,14 @@ plateau_scenario_view_dispose (GObject *object)
   PlateauScenarioView *self = PLATEAU_SCENARIO_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->portfolio_idle, g_source_remove);
+  g_clear_handle_id (&self->document_idle, g_source_remove);
   if (self->document != NULL)
     g_clear_signal_handler (&self->document_handler, self->document);
   g_clear_object (&self->document);
   if (self->scenario != NULL)
     g_clear_signal_handler (&self->changed_handler, self->scenario);
   g_clear_object (&self->scenario);
+  g_clear_object (&self->history);
   g_clear_pointer (&self->analysis, plateau_analysis_unref);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLATEAU_TYPE_SCENARIO_VIEW);
@@ -252,27 +259,42 @@ plateau_scenario_view_class_init (PlateauScenarioViewClass *klass)
 }
 
 static gboolean
-portfolio_visible (PlateauScenarioView *self)
+visible_page_is (PlateauScenarioView *self,
+                 const char          *name)
 {
-  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "portfolio") == 0;
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), name) == 0;
 }
 
 static gboolean
-update_portfolio (gpointer data)
+update_document_page (gpointer data)
 {
   PlateauScenarioView *self = data;
 
-  self->portfolio_idle = 0;
-  ensure_page (self, "portfolio");
-  plateau_portfolio_page_set_document (self->portfolio_page, self->document);
+  self->document_idle = 0;
+  if (visible_page_is (self, "portfolio"))
+    {
+      ensure_page (self, "portfolio");
+      plateau_portfolio_page_set_document (self->portfolio_page, self->document);
+    }
+  else if (visible_page_is (self, "strategy"))
+    {
+      ensure_page (self, "strategy");
+      plateau_strategy_page_set_document (self->strategy_page, self->document);
+    }
+
   return G_SOURCE_REMOVE;
 }
 
+/* Coalesces the document's changes of one main loop turn into one update
+ * of the page that compares scenarios, if one is on screen. */
 static void
-schedule_portfolio (PlateauScenarioView *self)
+schedule_document_page (PlateauScenarioView *self)
 {
-  if (self->portfolio_idle == 0 && self->document != NULL && portfolio_visible (self))
-    self->portfolio_idle = g_idle_add (update_portfolio, self);
+  if (self->document_idle != 0 || self->document == NULL)
+    return;
+
+  if (visible_page_is (self, "portfolio") || visible_page_is (self, "strategy"))
+    self->document_idle = g_idle_add (update_document_page, self);
 }
 
 /* The pages beyond Data are made when first shown, so that start-up and
@@ -318,6 +340,14 @@ ensure_page (PlateauScenarioView *self,
       bin = ADW_BIN (adw_view_stack_get_child_by_name (self->stack, name));
       adw_bin_set_child (bin, scroller);
     }
+  else if (g_str_equal (name, "strategy") && self->strategy_page == NULL)
+    {
+      self->strategy_page = PLATEAU_STRATEGY_PAGE (plateau_strategy_page_new ());
+      plateau_strategy_page_set_scenario (self->strategy_page, self->scenario, self->history);
+      plateau_strategy_page_set_document (self->strategy_page, self->document);
+      bin = ADW_BIN (adw_view_stack_get_child_by_name (self->stack, name));
+      adw_bin_set_child (bin, GTK_WIDGET (self->strategy_page));
+    }
 }
 
 static void
@@ -329,11 +359,12 @@ plateau_scenario_view_init (PlateauScenarioView *self)
   add_page (self, "charts", _("Charts"), "x-office-presentation-symbolic");
   add_page (self, "forecast", _("Forecast"), "preferences-system-time-symbolic");
   add_page (self, "portfolio", _("Portfolio"), "view-grid-symbolic");
+  add_page (self, "strategy", _("Strategy"), "emoji-flags-symbolic");
 
   g_signal_connect_swapped (self->stack, "notify::visible-child",
                             G_CALLBACK (hand_to_visible_page), self);
   g_signal_connect_swapped (self->stack, "notify::visible-child",
-                            G_CALLBACK (schedule_portfolio), self);
+                            G_CALLBACK (schedule_document_page), self);
 }
 
 /**
@@ -341,7 +372,8 @@ plateau_scenario_view_init (PlateauScenarioView *self)
  * @self: a #PlateauScenarioView
  * @document: (nullable): the document the scenarios belong to
  *
- * Sets the document whose scenarios the Portfolio page compares.
+ * Sets the document whose scenarios the Portfolio and Strategy pages
+ * compare.
  */
 void
 plateau_scenario_view_set_document (PlateauScenarioView *self,
@@ -357,18 +389,20 @@ plateau_scenario_view_set_document (PlateauScenarioView *self,
   g_set_object (&self->document, document);
   if (document != NULL)
     self->document_handler = g_signal_connect_object (document, "changed",
-                                                      G_CALLBACK (schedule_portfolio), self,
+                                                      G_CALLBACK (schedule_document_page), self,
                                                       G_CONNECT_SWAPPED);
 
   if (self->portfolio_page != NULL)
     plateau_portfolio_page_set_document (self->portfolio_page, NULL);
-  schedule_portfolio (self);
+  if (self->strategy_page != NULL)
+    plateau_strategy_page_set_document (self->strategy_page, NULL);
+  schedule_document_page (self);
 }
 
 /**
  * plateau_scenario_view_get_page:
  * @self: a #PlateauScenarioView
- * @name: "data", "charts", "forecast" or "portfolio"
+ * @name: "data", "charts", "forecast", "portfolio" or "strategy"
  *
  * Returns: (transfer none) (nullable): the page of that name, or %NULL
  *   for a page not shown yet (pages are made when first shown)
@@ -387,6 +421,8 @@ plateau_scenario_view_get_page (PlateauScenarioView *self,
     return GTK_WIDGET (self->forecast_page);
   if (g_strcmp0 (name, "portfolio") == 0)
     return GTK_WIDGET (self->portfolio_page);
+  if (g_strcmp0 (name, "strategy") == 0)
+    return GTK_WIDGET (self->strategy_page);
 
   return NULL;
 }
@@ -407,19 +443,39 @@ plateau_scenario_view_set_scenario (PlateauScenarioView *self,
   g_return_if_fail (PLATEAU_IS_SCENARIO_VIEW (self));
   g_return_if_fail (scenario == NULL || PLATEAU_IS_COMMAND_STACK (stack));
 
-  if (self->scenario == scenario)
+  if (self->scenario == scenario && self->history == stack)
     return;
 
   if (self->scenario != NULL)
     g_clear_signal_handler (&self->changed_handler, self->scenario);
   g_set_object (&self->scenario, scenario);
+  g_set_object (&self->history, stack);
   if (scenario != NULL)
     self->changed_handler = g_signal_connect_object (scenario, "changed",
                                                      G_CALLBACK (on_scenario_changed), self,
                                                      G_CONNECT_SWAPPED);
 
   plateau_data_page_set_scenario (self->data_page, scenario, stack);
+  if (self->strategy_page != NULL)
+    plateau_strategy_page_set_scenario (self->strategy_page, scenario, stack);
   on_scenario_changed (self);
+}
+
+/**
+ * plateau_scenario_view_commit_typing:
+ * @self: a #PlateauScenarioView
+ *
+ * Records the notes typed into the pages since the last pause as edits,
+ * so that undo, save and the question about unsaved changes include them.
+ */
+void
+plateau_scenario_view_commit_typing (PlateauScenarioView *self)
+{
+  g_return_if_fail (PLATEAU_IS_SCENARIO_VIEW (self));
+
+  plateau_data_page_commit_notes (self->data_page);
+  if (self->strategy_page != NULL)
+    plateau_strategy_page_commit_notes (self->strategy_page);
 }
 
 /**

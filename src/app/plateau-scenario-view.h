@@ -30,5 +30,6 @@ void             plateau_scenario_view_set_document  (PlateauScenarioView *self,
                                                       PlateauDocument     *document);
 GtkWidget       *plateau_scenario_view_get_page      (PlateauScenarioView *self,
                                                       const char          *name);
+void             plateau_scenario_view_commit_typing (PlateauScenarioView *self);
 
 G_END_DECLS

@@ -19,5 +19,10 @@ void             plateau_table_add_column     (GtkColumnView     *view,
                                                const char        *title,
                                                guint              column,
                                                gboolean           numeric);
+void             plateau_table_align_title    (GtkColumnView     *view,
+                                               guint              position);
+void             plateau_table_fit_title      (GtkColumnView     *view,
+                                               guint              position,
+                                               int                width);
 
 G_END_DECLS

@@ -355,7 +355,7 @@ plateau_window_save_to (PlateauWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
 
-  plateau_window_commit_graph (self);
+  plateau_window_commit_typing (self);
   if (!plateau_document_save (self->document, file, NULL, error))
     return FALSE;
 
@@ -523,6 +523,7 @@ plateau_window_confirm_discard (PlateauWindow            *self,
   self->pending_data = data;
   self->pending_destroy = destroy;
 
+  plateau_window_commit_typing (self);
   if (!plateau_window_is_modified (self))
     {
       run_pending (self);
@@ -698,7 +699,7 @@ undo (GSimpleAction *action,
 {
   PlateauWindow *self = user_data;
 
-  plateau_window_commit_graph (self);
+  plateau_window_commit_typing (self);
   self->replaying = TRUE;
   plateau_command_stack_undo (self->stack);
   self->replaying = FALSE;
@@ -711,7 +712,7 @@ redo (GSimpleAction *action,
 {
   PlateauWindow *self = user_data;
 
-  plateau_window_commit_graph (self);
+  plateau_window_commit_typing (self);
   self->replaying = TRUE;
   plateau_command_stack_redo (self->stack);
   self->replaying = FALSE;

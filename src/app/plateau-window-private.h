@@ -100,6 +100,7 @@ void     plateau_window_sidebar_reconcile   (PlateauWindow *self);
 void     plateau_window_views_init          (PlateauWindow       *self);
 void     plateau_window_views_dispose       (PlateauWindow       *self);
 void     plateau_window_commit_graph        (PlateauWindow       *self);
+void     plateau_window_commit_typing       (PlateauWindow       *self);
 void     plateau_window_edit_graph          (PlateauWindow       *self,
                                              PlateauConceptGraph *graph);
 void     plateau_window_update_export_actions (PlateauWindow     *self);

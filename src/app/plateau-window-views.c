@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's views beyond the Data page: the concept graph editor, whose
- * typing becomes undoable edits one pause at a time, and the export, copy
- * and print of whatever chart or graph is on screen.
+ * typing becomes undoable edits one pause at a time, the typing of every
+ * view recorded at once when the history or the file is about to be used,
+ * and the export, copy and print of whatever chart or graph is on screen.
  */
 
 #include "config.h"
@@ -45,6 +46,21 @@ plateau_window_commit_graph (PlateauWindow *self)
 
   g_free (self->graph_source);
   self->graph_source = g_strdup (source);
+}
+
+/**
+ * plateau_window_commit_typing:
+ * @self: a #PlateauWindow
+ *
+ * Records whatever was typed and not yet recorded (graph source, notes) as
+ * edits, before the history is replayed, the document saved or its changes
+ * counted.
+ */
+void
+plateau_window_commit_typing (PlateauWindow *self)
+{
+  plateau_window_commit_graph (self);
+  plateau_scenario_view_commit_typing (self->scenario_view);
 }
 
 static gboolean

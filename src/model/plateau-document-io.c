@@ -223,6 +223,37 @@ read_settings (Loader          *l,
   return read_plan (l, o, here, scenario);
 }
 
+/* The analyst's notes on the steps of the strategy; absent, or a step
+ * absent, means no note, so that documents written before them still read. */
+static gboolean
+read_strategy (Loader          *l,
+               JsonObject      *object,
+               const char      *where,
+               PlateauScenario *scenario)
+{
+  JsonNode *node = json_object_get_member (object, "strategy");
+  g_autofree char *here = NULL;
+  JsonObject *o;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return refuse (l, PLATEAU_MODEL_ERROR_FORMAT, _("%s: “strategy” must be an object"), where);
+
+  o = json_node_get_object (node);
+  here = g_strdup_printf (_("%s, strategy"), where);
+  for (PlateauStrategyStep step = 0; step < PLATEAU_STRATEGY_N_STEPS; step++)
+    {
+      const char *note;
+
+      if (!get_string (l, o, plateau_strategy_step_to_string (step), here, "", &note))
+        return FALSE;
+      plateau_scenario_set_strategy_note (scenario, step, note);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_period (Loader          *l,
              JsonNode        *node,
@@ -284,7 +315,7 @@ read_scenario (Loader   *l,
   scenario = plateau_scenario_new (name);
   plateau_scenario_set_unit (scenario, unit);
   plateau_scenario_set_notes (scenario, notes);
-  if (!read_settings (l, o, where, scenario))
+  if (!read_strategy (l, o, where, scenario) || !read_settings (l, o, where, scenario))
     return NULL;
 
   periods = json_object_get_member (o, "periods");
@@ -534,6 +565,20 @@ write_settings (PlateauJsonWriter *w,
 }
 
 static void
+write_strategy (PlateauJsonWriter *w,
+                PlateauScenario   *scenario)
+{
+  plateau_json_writer_member (w, "strategy");
+  plateau_json_writer_begin_object (w);
+  for (PlateauStrategyStep step = 0; step < PLATEAU_STRATEGY_N_STEPS; step++)
+    {
+      plateau_json_writer_member (w, plateau_strategy_step_to_string (step));
+      plateau_json_writer_string (w, plateau_scenario_get_strategy_note (scenario, step));
+    }
+  plateau_json_writer_end_object (w);
+}
+
+static void
 write_scenario (PlateauJsonWriter *w,
                 PlateauScenario   *scenario)
 {
@@ -544,6 +589,7 @@ write_scenario (PlateauJsonWriter *w,
   plateau_json_writer_string (w, plateau_scenario_get_unit (scenario));
   plateau_json_writer_member (w, "notes");
   plateau_json_writer_string (w, plateau_scenario_get_notes (scenario));
+  write_strategy (w, scenario);
   write_settings (w, scenario);
 
   plateau_json_writer_member (w, "periods");

@@ -121,6 +121,18 @@ plans_equal (PlateauScenario *a,
 }
 
 static gboolean
+strategies_equal (PlateauScenario *a,
+                  PlateauScenario *b)
+{
+  for (PlateauStrategyStep step = 0; step < PLATEAU_STRATEGY_N_STEPS; step++)
+    if (g_strcmp0 (plateau_scenario_get_strategy_note (a, step),
+                   plateau_scenario_get_strategy_note (b, step)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
 periods_equal (PlateauScenario *a,
                PlateauScenario *b)
 {
@@ -149,8 +161,8 @@ periods_equal (PlateauScenario *a,
  *
  * Compares everything a document stores of two scenarios.
  *
- * Returns: whether @a and @b hold the same name, unit, notes, settings, plan
- *   and periods
+ * Returns: whether @a and @b hold the same name, unit, notes, strategy
+ *   notes, settings, plan and periods
  */
 gboolean
 plateau_scenario_equal (PlateauScenario *a,
@@ -168,6 +180,7 @@ plateau_scenario_equal (PlateauScenario *a,
   return g_strcmp0 (plateau_scenario_get_name (a), plateau_scenario_get_name (b)) == 0
          && g_strcmp0 (plateau_scenario_get_unit (a), plateau_scenario_get_unit (b)) == 0
          && g_strcmp0 (plateau_scenario_get_notes (a), plateau_scenario_get_notes (b)) == 0
+         && strategies_equal (a, b)
          && settings_equal (&sa, &sb) && plans_equal (a, b) && periods_equal (a, b);
 }
 
@@ -195,6 +208,9 @@ plateau_scenario_assign (PlateauScenario *self,
   plateau_scenario_set_name (self, plateau_scenario_get_name (source));
   plateau_scenario_set_unit (self, plateau_scenario_get_unit (source));
   plateau_scenario_set_notes (self, plateau_scenario_get_notes (source));
+  for (PlateauStrategyStep step = 0; step < PLATEAU_STRATEGY_N_STEPS; step++)
+    plateau_scenario_set_strategy_note (self, step,
+                                        plateau_scenario_get_strategy_note (source, step));
   plateau_scenario_get_settings (source, &settings);
   plateau_scenario_set_settings (self, &settings);
   plan = plateau_scenario_get_plan (source, &n_plan);

@@ -21,6 +21,7 @@ struct _PlateauScenario
   char *name;
   char *unit;
   char *notes;
+  char *strategy[PLATEAU_STRATEGY_N_STEPS];
   PlateauSettings settings;
   GArray *periods;
   GArray *plan;
@@ -125,6 +126,25 @@ plateau_settings_validate (const PlateauSettings *settings,
   return TRUE;
 }
 
+/**
+ * plateau_strategy_step_to_string:
+ * @step: a step of the strategy
+ *
+ * Returns: the step's stable name, as documents store it
+ */
+const char *
+plateau_strategy_step_to_string (PlateauStrategyStep step)
+{
+  static const char *const names[] = {
+    "stage", "innovation", "applications", "investment", "long_term",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == PLATEAU_STRATEGY_N_STEPS);
+  g_return_val_if_fail (step < PLATEAU_STRATEGY_N_STEPS, NULL);
+
+  return names[step];
+}
+
 static void
 clear_period (gpointer data)
 {
@@ -153,6 +173,8 @@ plateau_scenario_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->notes, g_free);
+  for (guint i = 0; i < PLATEAU_STRATEGY_N_STEPS; i++)
+    g_clear_pointer (&self->strategy[i], g_free);
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->plan, g_array_unref);
 
@@ -238,8 +260,8 @@ plateau_scenario_class_init (PlateauScenarioClass *klass)
   /**
    * PlateauScenario::changed:
    *
-   * Emitted once after every edit of the data, settings, name, unit or
-   * notes, and once at the end of a batch of edits.
+   * Emitted once after every edit of the data, settings, name, unit,
+   * notes or strategy notes, and once at the end of a batch of edits.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -251,6 +273,8 @@ plateau_scenario_init (PlateauScenario *self)
   self->name = g_strdup ("");
   self->unit = g_strdup ("");
   self->notes = g_strdup ("");
+  for (guint i = 0; i < PLATEAU_STRATEGY_N_STEPS; i++)
+    self->strategy[i] = g_strdup ("");
   self->periods = g_array_new (FALSE, FALSE, sizeof (PlateauPeriod));
   g_array_set_clear_func (self->periods, clear_period);
   self->plan = g_array_new (FALSE, FALSE, sizeof (double));
@@ -291,6 +315,11 @@ plateau_scenario_dup (PlateauScenario *self)
   copy->unit = g_strdup (self->unit);
   g_free (copy->notes);
   copy->notes = g_strdup (self->notes);
+  for (guint i = 0; i < PLATEAU_STRATEGY_N_STEPS; i++)
+    {
+      g_free (copy->strategy[i]);
+      copy->strategy[i] = g_strdup (self->strategy[i]);
+    }
   copy->settings = self->settings;
   g_array_append_vals (copy->plan, self->plan->data, self->plan->len);
 
@@ -419,6 +448,45 @@ plateau_scenario_set_notes (PlateauScenario *self,
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  emit_changed (self);
+}
+
+/**
+ * plateau_scenario_get_strategy_note:
+ * @self: a scenario
+ * @step: a step of the strategy
+ *
+ * Returns: the analyst's note on @step, never %NULL
+ */
+const char *
+plateau_scenario_get_strategy_note (PlateauScenario     *self,
+                                    PlateauStrategyStep  step)
+{
+  g_return_val_if_fail (PLATEAU_IS_SCENARIO (self), NULL);
+  g_return_val_if_fail (step < PLATEAU_STRATEGY_N_STEPS, NULL);
+
+  return self->strategy[step];
+}
+
+/**
+ * plateau_scenario_set_strategy_note:
+ * @self: a scenario
+ * @step: a step of the strategy
+ * @note: free text
+ *
+ * Sets the analyst's note on one step of the strategy.
+ */
+void
+plateau_scenario_set_strategy_note (PlateauScenario     *self,
+                                    PlateauStrategyStep  step,
+                                    const char          *note)
+{
+  g_return_if_fail (PLATEAU_IS_SCENARIO (self));
+  g_return_if_fail (step < PLATEAU_STRATEGY_N_STEPS);
+
+  if (!replace_string (&self->strategy[step], note))
+    return;
+
   emit_changed (self);
 }
 

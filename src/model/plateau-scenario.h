@@ -71,6 +71,34 @@ typedef struct
   double ret;
 } PlateauPeriod;
 
+/**
+ * PlateauStrategyStep:
+ * @PLATEAU_STRATEGY_STAGE: identify the life-cycle stage from the ROI trend
+ * @PLATEAU_STRATEGY_INNOVATION: assess the capacity to innovate and how
+ *   strongly path dependence locks the current mode in
+ * @PLATEAU_STRATEGY_APPLICATIONS: explore applications and fields where the
+ *   technology is not yet widespread
+ * @PLATEAU_STRATEGY_INVESTMENT: adjust the investment towards a better
+ *   input–output ratio
+ * @PLATEAU_STRATEGY_LONG_TERM: set the long-term strategy: upgrades, people,
+ *   reserves of new technology
+ * @PLATEAU_STRATEGY_N_STEPS: the number of steps
+ *
+ * The five steps of the response to weakening returns, in their order. The
+ * analyst keeps a note on each step of a scenario.
+ */
+typedef enum
+{
+  PLATEAU_STRATEGY_STAGE,
+  PLATEAU_STRATEGY_INNOVATION,
+  PLATEAU_STRATEGY_APPLICATIONS,
+  PLATEAU_STRATEGY_INVESTMENT,
+  PLATEAU_STRATEGY_LONG_TERM,
+  PLATEAU_STRATEGY_N_STEPS,
+} PlateauStrategyStep;
+
+const char *plateau_strategy_step_to_string (PlateauStrategyStep step);
+
 void plateau_settings_init_default (PlateauSettings *settings);
 gboolean plateau_settings_validate (const PlateauSettings *settings,
                                     GError               **error);
@@ -90,6 +118,12 @@ void                 plateau_scenario_set_unit          (PlateauScenario       *
 const char          *plateau_scenario_get_notes         (PlateauScenario       *self);
 void                 plateau_scenario_set_notes         (PlateauScenario       *self,
                                                          const char            *notes);
+
+const char          *plateau_scenario_get_strategy_note (PlateauScenario       *self,
+                                                         PlateauStrategyStep    step);
+void                 plateau_scenario_set_strategy_note (PlateauScenario       *self,
+                                                         PlateauStrategyStep    step,
+                                                         const char            *note);
 
 void                 plateau_scenario_get_settings      (PlateauScenario       *self,
                                                          PlateauSettings       *settings);

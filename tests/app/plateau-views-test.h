@@ -29,6 +29,19 @@ plateau_views_test_sample (void)
   return document;
 }
 
+/* Adds the application's style sheet, which AdwApplication loads by itself
+ * and a window of a test without the application lacks. */
+static inline void
+plateau_views_test_load_style (void)
+{
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/plateau/Plateau/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 /* Shows @child alone in a window of @width × @height and waits for a frame. */
 static inline GtkWindow *
 plateau_views_test_show (GtkWidget *child,

@@ -110,6 +110,22 @@ plateau_test_is_sidebar_list (GtkWidget    *widget,
   return gtk_widget_has_css_class (widget, "navigation-sidebar");
 }
 
+/* Selects the scenario at @index through the sidebar, as a click would. */
+static inline void
+plateau_test_select_scenario (PlateauWindow *window,
+                              guint          index)
+{
+  GtkWidget *list = plateau_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX,
+                                              plateau_test_is_sidebar_list, NULL);
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (list);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (list), row);
+  plateau_test_drain ();
+}
+
 /* Selects the graph at @index through the sidebar, as a click would. */
 static inline void
 plateau_test_select_graph (PlateauWindow *window,

@@ -81,7 +81,7 @@ test_translation_metainfo (void)
 
   g_assert_nonnull (strstr (text, "<summary xml:lang=\"zh_CN\">研究技术投资的收益递减"
                                   "</summary>"));
-  g_assert_nonnull (strstr (text, "<caption xml:lang=\"zh_CN\">深色风格</caption>"));
+  g_assert_nonnull (strstr (text, "<caption xml:lang=\"zh_CN\">深色风格下的同一图表</caption>"));
 }
 
 static void

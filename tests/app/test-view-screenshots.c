@@ -15,6 +15,7 @@
 #include "plateau-forecast-page.h"
 #include "plateau-graph-page.h"
 #include "plateau-portfolio-page.h"
+#include "plateau-strategy-page.h"
 #include "plateau-views-hover.h"
 #include "plateau-views-test.h"
 
@@ -140,6 +141,53 @@ test_portfolio_page (gconstpointer data)
   gtk_window_destroy (window);
 }
 
+/* An analyst's note on the first step, in the language of the page, to
+ * show the notes beside the evidence. */
+static void
+type_note (PlateauStrategyPage *page,
+           const Variant       *variant)
+{
+  PlateauStrategyCard *card = plateau_strategy_page_get_card (page, PLATEAU_STRATEGY_STAGE);
+  const char *note = g_str_equal (variant->language, "zh_CN")
+                     ? "仍处于成长期，但投资回报率的走势并不显著：再观察两个时期。"
+                     : "Still in growth, but the ROI trend is not significant: "
+                       "watch the next two periods before moving money.";
+
+  gtk_text_buffer_set_text (plateau_strategy_card_get_buffer (card), note, -1);
+  plateau_strategy_page_commit_notes (page);
+}
+
+static void
+test_strategy_page (gconstpointer data)
+{
+  const Variant *variant = data;
+  g_autoptr (PlateauDocument) document = NULL;
+  g_autoptr (PlateauAnalysis) analysis = NULL;
+  g_autoptr (PlateauCommandStack) stack = plateau_command_stack_new ();
+  PlateauScenario *scenario;
+  PlateauStrategyPage *page;
+  GtkWindow *window;
+
+  apply_variant (variant);
+  document = plateau_views_test_sample ();
+  scenario = plateau_document_get_scenario (document, 0);
+  analysis = plateau_analysis_new (scenario);
+  page = PLATEAU_STRATEGY_PAGE (plateau_strategy_page_new ());
+  plateau_strategy_page_set_scenario (page, scenario, stack);
+  plateau_strategy_page_set_document (page, document);
+  plateau_strategy_page_set_analysis (page, analysis);
+  type_note (page, variant);
+  window = plateau_views_test_show (GTK_WIDGET (page), 1200, 1000);
+
+  if (g_str_equal (variant->language, "zh_CN"))
+    g_assert_true (g_str_has_prefix (plateau_strategy_page_get_evidence (
+      page, PLATEAU_STRATEGY_STAGE), "当前阶段"));
+
+  gtk_window_set_focus (window, NULL);
+  save_shot (GTK_WIDGET (window), "strategy", variant);
+  gtk_window_destroy (window);
+}
+
 static void
 test_graph_page (gconstpointer data)
 {
@@ -210,6 +258,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   plateau_i18n_init ();
+  plateau_views_test_load_style ();
 
   /* Screenshots show the end of every transition. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -218,7 +267,7 @@ main (int   argc,
     {
       const Variant *v = &variants[i];
       g_autofree char *charts = NULL, *forecast = NULL, *portfolio = NULL, *graph = NULL;
-      g_autofree char *export = NULL;
+      g_autofree char *export = NULL, *strategy = NULL;
 
       if (!g_str_equal (v->language, language))
         continue;
@@ -228,12 +277,14 @@ main (int   argc,
       portfolio = g_strdup_printf ("/screenshots/portfolio/%s", v->suffix);
       graph = g_strdup_printf ("/screenshots/graph/%s", v->suffix);
       export = g_strdup_printf ("/screenshots/export-dialog/%s", v->suffix);
+      strategy = g_strdup_printf ("/screenshots/strategy/%s", v->suffix);
 
       g_test_add_data_func (charts, v, test_charts_page);
       g_test_add_data_func (forecast, v, test_forecast_page);
       g_test_add_data_func (portfolio, v, test_portfolio_page);
       g_test_add_data_func (graph, v, test_graph_page);
       g_test_add_data_func (export, v, test_export_dialog);
+      g_test_add_data_func (strategy, v, test_strategy_page);
     }
 
   return g_test_run ();

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "plateau-command-stack.h"
+#include "plateau-edit.h"
 #include "plateau-model.h"
 
 /* Documents: exact round trips, refusals with their messages, atomic saves
@@ -36,6 +38,8 @@ make_document (void)
   plateau_scenario_set_plan (s, plan, 2);
   plateau_scenario_set_unit (s, "百万元");
   plateau_scenario_set_notes (s, "Tab\there, control \x01, backslash \\ and “quotes”");
+  plateau_scenario_set_strategy_note (s, PLATEAU_STRATEGY_STAGE, "增长期，\n\"mature\" soon");
+  plateau_scenario_set_strategy_note (s, PLATEAU_STRATEGY_LONG_TERM, "Train a team ⟨AI⟩");
 
   for (guint i = 0; i < G_N_ELEMENTS (awkward); i++)
     {
@@ -71,6 +75,12 @@ test_round_trip_is_exact (void)
   g_assert_cmpstr (plateau_scenario_get_unit (s), ==, "百万元");
   g_assert_cmpstr (plateau_scenario_get_notes (s), ==,
                    "Tab\there, control \x01, backslash \\ and “quotes”");
+  g_assert_cmpstr (plateau_scenario_get_strategy_note (s, PLATEAU_STRATEGY_STAGE), ==,
+                   "增长期，\n\"mature\" soon");
+  g_assert_cmpstr (plateau_scenario_get_strategy_note (s, PLATEAU_STRATEGY_INNOVATION), ==, "");
+  g_assert_cmpstr (plateau_scenario_get_strategy_note (s, PLATEAU_STRATEGY_LONG_TERM), ==,
+                   "Train a team ⟨AI⟩");
+  g_assert_true (plateau_scenario_equal (s, plateau_document_get_scenario (d, 0)));
   for (guint i = 0; i < G_N_ELEMENTS (awkward); i++)
     {
       const PlateauPeriod *p = plateau_scenario_get_period (s, i);
@@ -91,6 +101,61 @@ test_round_trip_is_exact (void)
 
   again = plateau_document_to_data (back, NULL);
   g_assert_cmpstr (again, ==, text);
+}
+
+/* Documents written before strategy notes existed, or with some steps
+ * left out, read with empty notes; the format version stays the same. */
+static void
+test_strategy_notes_optional (void)
+{
+  static const char *const texts[] = {
+    "{\"format\": \"plateau\", \"version\": 1, \"scenarios\": "
+    "[{\"name\": \"A\", \"periods\": []}]}",
+    "{\"format\": \"plateau\", \"version\": 1, \"scenarios\": "
+    "[{\"name\": \"A\", \"strategy\": {\"investment\": \"Move money\"}, "
+    "\"periods\": []}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PlateauDocument) d = plateau_document_load_from_data (texts[i], -1,
+                                                                       "old.plateau", &error);
+      PlateauScenario *s;
+
+      g_assert_no_error (error);
+      s = plateau_document_get_scenario (d, 0);
+      for (PlateauStrategyStep step = 0; step < PLATEAU_STRATEGY_N_STEPS; step++)
+        g_assert_cmpstr (plateau_scenario_get_strategy_note (s, step), ==,
+                         i == 1 && step == PLATEAU_STRATEGY_INVESTMENT ? "Move money" : "");
+    }
+
+  g_assert_cmpint (PLATEAU_DOCUMENT_VERSION, ==, 1);
+}
+
+/* A strategy note is one undoable edit like any other of a scenario. */
+static void
+test_strategy_note_edit (void)
+{
+  g_autoptr (PlateauScenario) s = plateau_scenario_new ("A");
+  g_autoptr (PlateauCommandStack) stack = plateau_command_stack_new ();
+  g_autoptr (PlateauScenario) copy = NULL;
+  PlateauScenario *before = plateau_edit_begin (s);
+
+  plateau_scenario_set_strategy_note (s, PLATEAU_STRATEGY_APPLICATIONS, "Agriculture next");
+  g_assert_true (plateau_edit_end (stack, s, before, "Edit Strategy Notes"));
+  copy = plateau_scenario_dup (s);
+  g_assert_true (plateau_scenario_equal (copy, s));
+
+  plateau_command_stack_undo (stack);
+  g_assert_cmpstr (plateau_scenario_get_strategy_note (s, PLATEAU_STRATEGY_APPLICATIONS), ==,
+                   "");
+  g_assert_false (plateau_scenario_equal (copy, s));
+  plateau_command_stack_redo (stack);
+  g_assert_cmpstr (plateau_scenario_get_strategy_note (s, PLATEAU_STRATEGY_APPLICATIONS), ==,
+                   "Agriculture next");
+  g_assert_cmpstr (plateau_scenario_get_strategy_note (copy, PLATEAU_STRATEGY_APPLICATIONS), ==,
+                   "Agriculture next");
 }
 
 static void
@@ -166,6 +231,14 @@ test_refusals (void)
                   PLATEAU_MODEL_ERROR_FORMAT,
                   "t.plateau: scenario 1 (“A”), settings: “model” must be “logistic” or "
                   "“gompertz”");
+  assert_refused ("{\"format\": \"plateau\", \"version\": 1, \"scenarios\": "
+                  "[{\"name\": \"A\", \"strategy\": [\"x\"], \"periods\": []}]}",
+                  PLATEAU_MODEL_ERROR_FORMAT,
+                  "t.plateau: scenario 1 (“A”): “strategy” must be an object");
+  assert_refused ("{\"format\": \"plateau\", \"version\": 1, \"scenarios\": "
+                  "[{\"name\": \"A\", \"strategy\": {\"stage\": 3}, \"periods\": []}]}",
+                  PLATEAU_MODEL_ERROR_FORMAT,
+                  "t.plateau: scenario 1 (“A”), strategy: “stage” must be text");
 }
 
 static void
@@ -347,6 +420,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/document/round-trip", test_round_trip_is_exact);
+  g_test_add_func ("/document/strategy-optional", test_strategy_notes_optional);
+  g_test_add_func ("/document/strategy-edit", test_strategy_note_edit);
   g_test_add_func ("/document/numbers", test_numbers_are_valid_json);
   g_test_add_func ("/document/refusals", test_refusals);
   g_test_add_func ("/document/deep-nesting", test_deep_nesting_is_refused);

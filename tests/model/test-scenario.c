@@ -45,6 +45,10 @@ test_changed_once_per_edit (void)
   plateau_scenario_remove_period (s, 0);
   g_assert_cmpuint (changed, ==, 5);
   g_assert_cmpuint (notified, ==, 2);
+
+  plateau_scenario_set_strategy_note (s, PLATEAU_STRATEGY_STAGE, "Growth");
+  plateau_scenario_set_strategy_note (s, PLATEAU_STRATEGY_STAGE, "Growth");
+  g_assert_cmpuint (changed, ==, 6);
 }
 
 static void
@@ -87,13 +91,17 @@ test_dup_is_deep (void)
   plateau_scenario_append_period (s, "a", 1, 2);
   plateau_scenario_set_plan (s, plan, 2);
   plateau_scenario_set_notes (s, "notes");
+  plateau_scenario_set_strategy_note (s, PLATEAU_STRATEGY_INVESTMENT, "step 4");
   copy = plateau_scenario_dup (s);
   plateau_scenario_set_period (s, 0, "b", 3, 4);
+  plateau_scenario_set_strategy_note (s, PLATEAU_STRATEGY_INVESTMENT, "changed");
 
   g_assert_cmpstr (plateau_scenario_get_period (copy, 0)->label, ==, "a");
   g_assert_cmpfloat (plateau_scenario_get_period (copy, 0)->ret, ==, 2);
   g_assert_cmpfloat (plateau_scenario_get_plan (copy, &n_plan)[1], ==, 6);
   g_assert_cmpstr (plateau_scenario_get_notes (copy), ==, "notes");
+  g_assert_cmpstr (plateau_scenario_get_strategy_note (copy, PLATEAU_STRATEGY_INVESTMENT), ==,
+                   "step 4");
 }
 
 static void
