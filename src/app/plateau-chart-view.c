@@ -33,6 +33,12 @@ struct _PlateauChartView
   int plot_width;
   int plot_height;
 
+  /* The last drawing, kept while neither the chart, the size, the scale nor
+   * the style changes: the read-out follows the pointer over it without
+   * drawing every series again. */
+  GdkTexture *drawing;
+  int drawing_scale;
+
   /* What the pointer points at, when anything. */
   gboolean hovering;
   guint hover_series;
@@ -94,6 +100,7 @@ forget_plot (PlateauChartView *self)
 {
   self->plot_valid = FALSE;
   self->plot_width = self->plot_height = -1;
+  g_clear_object (&self->drawing);
 }
 
 static void
@@ -374,6 +381,75 @@ draw_label (PlateauChartView  *self,
   g_object_unref (layout);
 }
 
+/* Draws the chart into an image at the widget's scale. A cairo node would
+ * record every drawing operation and replay it on each frame, which for a
+ * long series costs far more than drawing it once. */
+static GdkTexture *
+draw_texture (PlateauChartView *self,
+              int               width,
+              int               height,
+              int               scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
+                                                         height * scale);
+  g_autoptr (GBytes) bytes = NULL;
+  cairo_t *cr;
+  int stride;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  plateau_chart_render (self->chart, current_theme (), cr, width, height, 0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32; the bytes keep the surface alive. */
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                 stride);
+}
+
+static void
+append_drawing (PlateauChartView *self,
+                GtkSnapshot      *snapshot,
+                int               width,
+                int               height)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_t *cr;
+
+  if (self->drawing != NULL
+      && (self->drawing_scale != scale || gdk_texture_get_width (self->drawing) != width * scale
+          || gdk_texture_get_height (self->drawing) != height * scale))
+    g_clear_object (&self->drawing);
+
+  if (self->drawing == NULL)
+    {
+      self->drawing = draw_texture (self, width, height, scale);
+      self->drawing_scale = scale;
+    }
+
+  if (self->drawing != NULL)
+    {
+      gtk_snapshot_append_texture (snapshot, self->drawing,
+                                   &GRAPHENE_RECT_INIT (0, 0, width, height));
+      return;
+    }
+
+  /* Too large for an image: draw straight into the frame. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  plateau_chart_render (self->chart, current_theme (), cr, width, height, 0);
+  cairo_destroy (cr);
+}
+
 static void
 plateau_chart_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -387,18 +463,16 @@ plateau_chart_view_snapshot (GtkWidget   *widget,
   if (self->chart == NULL || width < 2 || height < 2)
     return;
 
+  append_drawing (self, snapshot, width, height);
+  if (!self->hovering || !ensure_plot (self))
+    return;
+
+  color = plateau_chart_series_get_rgba (plateau_chart_get_series (self->chart,
+                                                                   self->hover_series),
+                                         current_theme (), self->hover_series);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  plateau_chart_render (self->chart, current_theme (), cr, width, height, 0);
-
-  if (self->hovering && ensure_plot (self))
-    {
-      color = plateau_chart_series_get_rgba (plateau_chart_get_series (self->chart,
-                                                                       self->hover_series),
-                                             current_theme (), self->hover_series);
-      draw_crosshair (self, cr, color);
-      draw_label (self, cr, color);
-    }
-
+  draw_crosshair (self, cr, color);
+  draw_label (self, cr, color);
   cairo_destroy (cr);
 }
 
@@ -485,6 +559,7 @@ plateau_chart_view_dispose (GObject *object)
   g_clear_signal_handler (&self->dark_handler, adw_style_manager_get_default ());
   g_clear_pointer (&self->chart, plateau_chart_free);
   g_clear_pointer (&self->readout, g_free);
+  g_clear_object (&self->drawing);
 
   G_OBJECT_CLASS (plateau_chart_view_parent_class)->dispose (object);
 }

@@ -136,12 +136,21 @@ stage_subtitle (const PlateauAnalysis *analysis)
                           plateau_confidence_get_display_name (now->confidence));
 }
 
+/* Enough decimals for two significant digits, so that a slope of 3e-6 is
+ * not written as 0.0000. */
 static int
 decimals_for (double value)
 {
   double a = fabs (value);
 
-  return a >= 100 ? 0 : a >= 10 ? 1 : a >= 0.1 ? 2 : a >= 0.01 ? 3 : 4;
+  if (a >= 100)
+    return 0;
+  if (a >= 10)
+    return 1;
+  if (a >= 0.1 || !(a > 0))
+    return 2;
+
+  return MIN (12, 1 - (int) floor (log10 (a)));
 }
 
 /* Whole sentences for years and for periods, falling and rising: a "per
