@@ -18,7 +18,7 @@
 
 /**
  * plateau_analysis_chart_from_name:
- * @name: "roi", "returns", "scurve" or "portfolio"
+ * @name: "roi", "returns", "scurve", "portfolio" or "comparison"
  * @kind: (out): the chart named
  *
  * Returns: whether @name names a chart.
@@ -27,7 +27,7 @@ gboolean
 plateau_analysis_chart_from_name (const char           *name,
                                   PlateauAnalysisChart *kind)
 {
-  static const char *const names[] = { "roi", "returns", "scurve", "portfolio" };
+  static const char *const names[] = { "roi", "returns", "scurve", "portfolio", "comparison" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

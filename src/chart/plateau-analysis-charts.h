@@ -14,6 +14,7 @@ typedef enum
   PLATEAU_ANALYSIS_CHART_RETURNS,
   PLATEAU_ANALYSIS_CHART_SCURVE,
   PLATEAU_ANALYSIS_CHART_PORTFOLIO,
+  PLATEAU_ANALYSIS_CHART_COMPARISON,
 } PlateauAnalysisChart;
 
 gboolean      plateau_analysis_chart_from_name (const char              *name,

@@ -63,23 +63,29 @@ analyse_scenario (PlateauDocument *document,
   return plateau_analysis_new (scenario);
 }
 
-/* The budget of the comparison is what the scenarios invest now, so the
- * chart answers: how should today's money be split? */
-static PlateauChart *
-portfolio_chart (PlateauDocument *document,
-                 const char      *file)
+static GPtrArray *
+analyse_all (PlateauDocument *document)
 {
   guint n = plateau_document_get_n_scenarios (document);
-  g_autoptr (GPtrArray) analyses = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) plateau_analysis_unref);
-  g_autoptr (PlateauPortfolio) portfolio = NULL;
-  g_autoptr (GError) error = NULL;
+  GPtrArray *analyses = g_ptr_array_new_with_free_func ((GDestroyNotify) plateau_analysis_unref);
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (analyses, plateau_analysis_new (plateau_document_get_scenario (document, i)));
 
-  /* The budget is what the included scenarios invest now: money of the
-   * scenarios left out is not theirs to share. */
+  return analyses;
+}
+
+/* The budget is what the included scenarios invest now, so the chart
+ * answers: how should today's money be split? Money of the scenarios left
+ * out is not theirs to share. */
+static PlateauChart *
+portfolio_chart (PlateauDocument *document,
+                 const char      *file)
+{
+  g_autoptr (GPtrArray) analyses = analyse_all (document);
+  g_autoptr (PlateauPortfolio) portfolio = NULL;
+  g_autoptr (GError) error = NULL;
+
   portfolio = plateau_portfolio_new ((PlateauAnalysis *const *) analyses->pdata, analyses->len,
                                      0, &error);
   if (portfolio == NULL)
@@ -101,6 +107,13 @@ build_chart (PlateauDocument      *document,
 
   if (kind == PLATEAU_ANALYSIS_CHART_PORTFOLIO)
     return portfolio_chart (document, file);
+  if (kind == PLATEAU_ANALYSIS_CHART_COMPARISON)
+    {
+      g_autoptr (GPtrArray) analyses = analyse_all (document);
+
+      return plateau_chart_new_comparison ((PlateauAnalysis *const *) analyses->pdata,
+                                           analyses->len);
+    }
 
   analysis = analyse_scenario (document, file, args->scenario);
   if (analysis == NULL)
@@ -115,6 +128,7 @@ build_chart (PlateauDocument      *document,
     case PLATEAU_ANALYSIS_CHART_SCURVE:
       return plateau_chart_new_scurve (analysis);
     case PLATEAU_ANALYSIS_CHART_PORTFOLIO:
+    case PLATEAU_ANALYSIS_CHART_COMPARISON:
     default:
       g_assert_not_reached ();
     }
@@ -133,7 +147,7 @@ resolve_options (const ChartArgs       *args,
 
   if (args->chart == NULL || !plateau_analysis_chart_from_name (args->chart, kind))
     {
-      plateau_cli_print_error ("--chart must be roi, returns, scurve or portfolio");
+      plateau_cli_print_error ("--chart must be roi, returns, scurve, portfolio or comparison");
       return FALSE;
     }
   if (args->format == NULL || !plateau_export_format_from_name (args->format, &format))
@@ -178,7 +192,7 @@ parse_args (int        argc,
             char     **file)
 {
   GOptionEntry entries[] = {
-    { "chart", 0, 0, G_OPTION_ARG_STRING, &args->chart, "roi, returns, scurve or portfolio",
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &args->chart, "roi, returns, scurve, portfolio or comparison",
       "KIND" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &args->format, "png, svg or pdf", "FORMAT" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &args->size, "WIDTHxHEIGHT in pixels, a4 or letter",

@@ -24,7 +24,7 @@ out_path (const char *name)
 static void
 test_every_kind_and_format (void)
 {
-  static const char *const kinds[] = { "roi", "returns", "scurve", "portfolio" };
+  static const char *const kinds[] = { "roi", "returns", "scurve", "portfolio", "comparison" };
   static const char *const formats[] = { "png", "svg", "pdf" };
   static const char *const magic[] = { "\x89PNG", "<?xml", "%PDF" };
 
