@@ -192,8 +192,8 @@ parse_args (int        argc,
             char     **file)
 {
   GOptionEntry entries[] = {
-    { "chart", 0, 0, G_OPTION_ARG_STRING, &args->chart, "roi, returns, scurve, portfolio or comparison",
-      "KIND" },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &args->chart,
+      "roi, returns, scurve, portfolio or comparison", "KIND" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &args->format, "png, svg or pdf", "FORMAT" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &args->size, "WIDTHxHEIGHT in pixels, a4 or letter",
       "SIZE" },

@@ -590,10 +590,10 @@ warn_if_short (PlateauAnalysis *self)
   plateau_analysis_warn (self, -1, "too-few-periods",
                          plateau_analysis_printf (self,
                            g_dngettext (GETTEXT_PACKAGE,
-                                        "Only %u usable period: the ROI trend's interval needs at least 3 "
-                                        "and the S-curve at least 6",
-                                        "Only %u usable periods: the ROI trend's interval needs at least 3 "
-                                        "and the S-curve at least 6",
+                                        "Only %u usable period: the ROI trend's interval needs "
+                                        "at least 3 and the S-curve at least 6",
+                                        "Only %u usable periods: the ROI trend's interval needs "
+                                        "at least 3 and the S-curve at least 6",
                                         self->n_valid),
                            self->n_valid));
 }

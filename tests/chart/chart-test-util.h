@@ -145,7 +145,8 @@ sample_roi (PlateauChart *chart)
   plateau_chart_add_stage (chart, PLATEAU_THEME_STAGE_GROWTH, 2010, 2015.5, "Growth");
   plateau_chart_add_stage (chart, PLATEAU_THEME_STAGE_MATURITY, 2015.5, 2021.5, "Maturity");
   plateau_chart_add_stage (chart, PLATEAU_THEME_STAGE_DECLINE, 2021.5, 2024, "Decline");
-  plateau_chart_series_set_color (plateau_chart_add_band (chart, "95 % interval", x, lo, hi, 15), 1);
+  plateau_chart_series_set_color (plateau_chart_add_band (chart, "95 % interval", x, lo, hi, 15),
+                                  1);
   s = plateau_chart_add_series (chart, PLATEAU_SERIES_LINE, "Trend", x, t, 15);
   plateau_chart_series_set_color (s, 1);
   plateau_chart_series_set_dashed (s, TRUE);
