@@ -122,6 +122,17 @@ build_chart (const PlateauAnalysis *analysis)
   if (plateau_analysis_get_n_forecast (analysis) > 0)
     add_forecast (chart, analysis);
 
+  /* Which curve the forecast follows decides how far it can be trusted. */
+  if (plateau_analysis_get_forecast_basis (analysis) != NULL)
+    {
+      g_autofree char *caption = NULL;
+
+      /* TRANSLATORS: %s is e.g. "the S-curve" or "the ROI trend of the last 5 periods". */
+      caption = g_strdup_printf (_("The forecast follows %s"),
+                                 plateau_analysis_get_forecast_basis (analysis));
+      plateau_chart_set_caption (chart, caption);
+    }
+
   return chart;
 }
 
