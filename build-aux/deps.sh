@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Installs the Debian 12 packages Plateau needs to build, run and test.
-# Every package is named here and nowhere else. When all of them are
-# present the script only asks dpkg and returns within a second or two.
+# Installs the Debian 12 packages Plateau needs to build, run and test;
+# with --bench also the peers the benchmarks compare it with. Every
+# package is named here and nowhere else. When all of them are present the
+# script only asks dpkg and returns within a second or two.
 
 set -eu
 
@@ -34,6 +35,25 @@ PACKAGES="
   locales
   flatpak-builder
 "
+
+# The benchmarks' peers: numpy, scipy and statsmodels for the analysis,
+# matplotlib for charts, Graphviz and Node.js (for dagre) for layouts.
+BENCH_PACKAGES="
+  python3-numpy
+  python3-scipy
+  python3-statsmodels
+  python3-matplotlib
+  graphviz
+  bc
+"
+
+if [ "${1:-}" = "--bench" ]; then
+  PACKAGES="$PACKAGES $BENCH_PACKAGES"
+  # A Node.js installed by other means brings its own npm.
+  if ! command -v npm >/dev/null 2>&1; then
+    PACKAGES="$PACKAGES nodejs npm"
+  fi
+fi
 
 missing=""
 for pkg in $PACKAGES; do

@@ -12,6 +12,7 @@
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
+"$top/build-aux/deps.sh" --bench
 build="$top/_build-bench"
 out="${OUT:-/tmp/plateau-bench-chart}"
 mpl="/usr/bin/python3 $top/bench/chart/bench-matplotlib.py"

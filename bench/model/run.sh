@@ -9,6 +9,7 @@ set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
+"$top/build-aux/deps.sh" --bench
 
 meson setup _build-bench --buildtype=release >/dev/null 2>&1 || true
 ninja -C _build-bench src/model/libplateau-model.a >/dev/null
