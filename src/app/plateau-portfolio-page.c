@@ -122,18 +122,20 @@ unit_of (PlateauPortfolioPage *self)
   return unit != NULL ? unit : "";
 }
 
+/* What the scenarios in the split invest now. Those left out keep their
+ * money: counting it in the budget would promise a gain from money the
+ * split has no say over. */
 static double
-current_total (PlateauPortfolioPage *self)
+included_investment (const PlateauPortfolio *portfolio)
 {
   double total = 0;
 
-  for (guint i = 0; i < self->analyses->len; i++)
+  for (guint i = 0; i < plateau_portfolio_get_n_entries (portfolio); i++)
     {
-      PlateauAnalysis *analysis = g_ptr_array_index (self->analyses, i);
-      guint n = plateau_analysis_get_n_periods (analysis);
+      const PlateauPortfolioEntry *entry = plateau_portfolio_get_entry (portfolio, i);
 
-      if (n > 0)
-        total += plateau_analysis_get_period (analysis, n - 1)->investment;
+      if (entry->included)
+        total += entry->current_investment;
     }
 
   return total;
@@ -227,31 +229,6 @@ clear_allocation (PlateauPortfolioPage *self)
 }
 
 static void
-recompute (PlateauPortfolioPage *self)
-{
-  g_autoptr (GError) error = NULL;
-
-  clear_allocation (self);
-  if (self->analyses->len == 0)
-    return;
-
-  self->portfolio = plateau_portfolio_new ((PlateauAnalysis *const *) self->analyses->pdata,
-                                           self->analyses->len, self->budget, &error);
-  if (self->portfolio == NULL)
-    {
-      gtk_label_set_label (self->message, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
-      return;
-    }
-
-  plateau_chart_view_set_chart (self->allocation_view,
-                                plateau_chart_new_allocation (self->portfolio));
-  gtk_widget_set_visible (GTK_WIDGET (self->allocation_view), TRUE);
-  fill_table (self);
-  update_caption (self);
-}
-
-static void
 set_entry_text (PlateauPortfolioPage *self,
                 double                value)
 {
@@ -260,6 +237,62 @@ set_entry_text (PlateauPortfolioPage *self,
   self->setting_text = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->budget_entry), text);
   self->setting_text = FALSE;
+}
+
+static void
+update_current_label (PlateauPortfolioPage *self)
+{
+  g_autofree char *total = NULL, *text = NULL;
+
+  gtk_label_set_label (self->unit_label, unit_of (self));
+  if (self->portfolio == NULL)
+    {
+      gtk_label_set_label (self->current_label, "");
+      return;
+    }
+
+  total = plateau_format_amount (included_investment (self->portfolio));
+  text = g_strdup_printf (_("Invested now by the scenarios in the split: %s %s"), total,
+                          unit_of (self));
+  gtk_label_set_label (self->current_label, text);
+}
+
+static void
+recompute (PlateauPortfolioPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  clear_allocation (self);
+  if (self->analyses->len == 0)
+    {
+      update_current_label (self);
+      return;
+    }
+
+  /* Until the analyst types a budget, the model takes what the scenarios
+   * in the split invest now. */
+  self->portfolio = plateau_portfolio_new ((PlateauAnalysis *const *) self->analyses->pdata,
+                                           self->analyses->len,
+                                           self->budget_typed ? self->budget : 0, &error);
+  update_current_label (self);
+  if (self->portfolio == NULL)
+    {
+      gtk_label_set_label (self->message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
+      return;
+    }
+
+  if (!self->budget_typed)
+    {
+      self->budget = plateau_portfolio_get_budget (self->portfolio);
+      set_entry_text (self, self->budget);
+    }
+
+  plateau_chart_view_set_chart (self->allocation_view,
+                                plateau_chart_new_allocation (self->portfolio));
+  gtk_widget_set_visible (GTK_WIDGET (self->allocation_view), TRUE);
+  fill_table (self);
+  update_caption (self);
 }
 
 static void
@@ -284,17 +317,6 @@ on_budget_changed (PlateauPortfolioPage *self)
   self->budget_typed = TRUE;
   self->budget = value;
   recompute (self);
-}
-
-static void
-update_current_label (PlateauPortfolioPage *self)
-{
-  g_autofree char *total = plateau_format_amount (current_total (self));
-  g_autofree char *text = g_strdup_printf (_("Invested in the latest period: %s %s"), total,
-                                           unit_of (self));
-
-  gtk_label_set_label (self->current_label, text);
-  gtk_label_set_label (self->unit_label, unit_of (self));
 }
 
 static void
@@ -384,8 +406,8 @@ plateau_portfolio_page_new (void)
  * @n_analyses: how many
  *
  * Compares the scenarios and splits the budget among them. Until the
- * analyst types a budget, it is what the scenarios invested in their
- * latest periods together.
+ * analyst types a budget, it is what the scenarios in the split invested
+ * in their latest periods together.
  */
 void
 plateau_portfolio_page_set_analyses (PlateauPortfolioPage   *self,
@@ -402,12 +424,6 @@ plateau_portfolio_page_set_analyses (PlateauPortfolioPage   *self,
   plateau_chart_view_set_chart (self->comparison_view,
                                 n_analyses > 0
                                 ? plateau_chart_new_comparison (analyses, n_analyses) : NULL);
-  update_current_label (self);
-  if (!self->budget_typed)
-    {
-      self->budget = current_total (self);
-      set_entry_text (self, self->budget);
-    }
   recompute (self);
 }
 

@@ -60,24 +60,30 @@ test_draws (Fixture       *fixture,
   plateau_test_assert_not_blank (allocation);
 }
 
-/* Until the analyst types one, the budget is the latest total investment. */
+/* Until the analyst types one, the budget is what the scenarios in the
+ * split invest in their latest period; those left out keep theirs. */
 static void
 test_default_budget (Fixture       *fixture,
                      gconstpointer  data)
 {
-  double total = 0;
+  PlateauPortfolio *portfolio = plateau_portfolio_page_get_portfolio (fixture->page);
+  double total = 0, everything = 0;
 
+  g_assert_nonnull (portfolio);
   for (guint i = 0; i < plateau_document_get_n_scenarios (fixture->document); i++)
     {
       PlateauScenario *scenario = plateau_document_get_scenario (fixture->document, i);
       guint n = plateau_scenario_get_n_periods (scenario);
+      double latest = plateau_scenario_get_period (scenario, n - 1)->investment;
 
-      total += plateau_scenario_get_period (scenario, n - 1)->investment;
+      everything += latest;
+      if (plateau_portfolio_get_entry (portfolio, i)->included)
+        total += latest;
     }
 
+  g_assert_cmpfloat (total, <, everything);
   g_assert_cmpfloat_with_epsilon (plateau_portfolio_page_get_budget (fixture->page), total,
                                   1e-9);
-  g_assert_nonnull (plateau_portfolio_page_get_portfolio (fixture->page));
 }
 
 static void
