@@ -189,6 +189,83 @@ test_text_contrast (void)
   cairo_surface_destroy (surface);
 }
 
+/* Whether some pixel inside @box is mostly red: text drawn in #ff0000. */
+static gboolean
+has_red_in (cairo_surface_t       *surface,
+            const PlateauGraphBox *box)
+{
+  for (int y = (int) (box->y - box->height / 2); y < (int) (box->y + box->height / 2); y++)
+    for (int x = (int) (box->x - box->width / 2); x < (int) (box->x + box->width / 2); x++)
+      {
+        guint32 p = pixel (surface, x, y);
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+        if (r > 160 && g < 100 && b < 100)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+test_link_label_color (void)
+{
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
+  g_autoptr (PlateauGraph) graph = parse_or_die (
+      "graph LR\nA-- WWWW -->B\nC-- WWWW -->D\nlinkStyle 0 color:#ff0000");
+  g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) layout->width + 1,
+                                                         (int) layout->height + 1);
+  cairo_t *cr = cairo_create (surface);
+
+  /* color: in linkStyle colours that edge's label text, and no other. */
+  plateau_graph_render (cr, graph, layout, theme);
+  cairo_surface_flush (surface);
+  g_assert_true (layout->edges[0].has_label && layout->edges[1].has_label);
+  g_assert_true (has_red_in (surface, &layout->edges[0].label));
+  g_assert_false (has_red_in (surface, &layout->edges[1].label));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Pixels inside @box darker than mid-grey: the ink of its text on a light fill. */
+static guint
+ink_in (cairo_surface_t       *surface,
+        const PlateauGraphBox *box)
+{
+  guint n = 0;
+
+  for (int y = (int) (box->y - box->height / 4); y < (int) (box->y + box->height / 4); y++)
+    for (int x = (int) (box->x - box->width / 3); x < (int) (box->x + box->width / 3); x++)
+      n += ((pixel (surface, x, y) >> 8) & 0xff) < 128;
+
+  return n;
+}
+
+static void
+test_markdown_bold (void)
+{
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
+  g_autoptr (PlateauGraph) graph = parse_or_die (
+      "graph LR\nA[\"`WWWW WWWW`\"]\nB[\"`**WWWW WWWW**`\"]");
+  g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) layout->width + 1,
+                                                         (int) layout->height + 1);
+  cairo_t *cr = cairo_create (surface);
+
+  /* Bold text lays down clearly more ink than the same text in regular. */
+  plateau_graph_render (cr, graph, layout, theme);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (ink_in (surface, &layout->nodes[1]), >,
+                    ink_in (surface, &layout->nodes[0]) * 5 / 4);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Share of pixels whose channels differ by more than the tolerance. */
 static double
 difference (cairo_surface_t *a,
@@ -265,6 +342,8 @@ main (int    argc,
   g_test_add_func ("/graph/render/export-unwritable", test_export_unwritable);
   g_test_add_func ("/graph/render/fit", test_render_fit);
   g_test_add_func ("/graph/render/text-contrast", test_text_contrast);
+  g_test_add_func ("/graph/render/link-label-color", test_link_label_color);
+  g_test_add_func ("/graph/render/markdown-bold", test_markdown_bold);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
       g_autofree char *path = g_strdup_printf ("/graph/render/golden/%s", samples[i]);
