@@ -511,11 +511,12 @@ test_edge_length (void)
   g_autoptr (GRand) rand = g_rand_new_with_seed (4);
   Fixture f = { 0 };
 
-  /* A---->D asks for three ranks; B and C sit between A and D. */
+  /* A---->D asks for three ranks; B and C sit between A and D, which ends last. */
   lay_out (&f, "graph TD\nA---->D\nA-->B-->C", rand);
   g_assert_cmpuint (f.layout->n_ranks, ==, 4);
-  g_assert_cmpfloat (f.layout->nodes[1].y, >, f.layout->nodes[0].y);
-  g_assert_cmpfloat (f.layout->nodes[1].y, >, f.layout->nodes[0].y);
+  g_assert_cmpfloat (f.layout->nodes[2].y, >, f.layout->nodes[0].y);
+  g_assert_cmpfloat (f.layout->nodes[3].y, >, f.layout->nodes[2].y);
+  g_assert_cmpfloat (f.layout->nodes[1].y, >, f.layout->nodes[3].y);
   fixture_clear (&f);
 }
 

@@ -20,6 +20,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "plateau-graph-render.h"
 
@@ -112,6 +113,36 @@ test_export_formats (void)
       g_unlink (path);
     }
   g_rmdir (dir);
+}
+
+static void
+test_json_numbers (void)
+{
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
+  g_autoptr (PlateauGraph) graph = parse_or_die (
+      "graph TD\nA[技术模式] -->|say| B(\"Ü #quot;q#quot; \\ \ttab\") --> C{Check}\nC --> A");
+  g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
+  g_autofree char *json = plateau_graph_layout_to_json (graph, layout);
+  g_autoptr (GRegex) long_number = g_regex_new ("[0-9]\\.[0-9]{3}|[0-9][eE]|-0[^.0-9]|\\.0[^0-9]",
+                                                0, 0, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root, *node;
+
+  /* Numbers are written with at most two decimals and no trailing zeros. */
+  g_assert_false (g_regex_match (long_number, json, 0, NULL));
+
+  /* The text is valid JSON and holds the rounded values and the labels as they are. */
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "width"),
+                                  round (layout->width * 100) / 100, 1e-9);
+  node = json_array_get_object_element (json_object_get_array_member (root, "nodes"), 1);
+  g_assert_cmpstr (json_object_get_string_member (node, "label"), ==, "Ü \"q\" \\ \ttab");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (node, "x"),
+                                  round (layout->nodes[1].x * 100) / 100, 1e-9);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "edges")), ==, 3);
 }
 
 static void
@@ -340,6 +371,7 @@ main (int    argc,
   g_test_add_func ("/graph/render/measure-wraps", test_measure_wraps);
   g_test_add_func ("/graph/render/export-formats", test_export_formats);
   g_test_add_func ("/graph/render/export-unwritable", test_export_unwritable);
+  g_test_add_func ("/graph/render/json-numbers", test_json_numbers);
   g_test_add_func ("/graph/render/fit", test_render_fit);
   g_test_add_func ("/graph/render/text-contrast", test_text_contrast);
   g_test_add_func ("/graph/render/link-label-color", test_link_label_color);
