@@ -15,7 +15,6 @@
 
 #define MAX_RANK_PASSES 64
 #define PORT_STEP 16.0
-#define LOOP_SIZE 22.0
 #define ARC_BULGE 28.0
 #define MAX_PIVOTS 4000         /* network simplex stops here on huge graphs */
 
@@ -154,6 +153,7 @@ typedef struct
   gboolean doubled;           /* ranks doubled to give edge labels a rank */
   LGraph g;
   GArray *loops;              /* int: graph edges from a node to itself */
+  GArray *loop_plans;         /* PlateauGraphLoop */
   int *rep_in;                /* per subgraph: the member an incoming edge aims at */
   int *rep_out;
   double *rank_top;
@@ -173,7 +173,7 @@ add_lnode (LGraph   *g,
            double    w,
            double    h)
 {
-  LNode n = { kind, orig, cluster, w, h, 0, FALSE, 0, 0, 0, 0 };
+  LNode n = { kind, orig, cluster, w, h, 0, 0, FALSE, 0, 0, 0, 0 };
 
   g_array_append_val (g->nodes, n);
   return (int) g->nodes->len - 1;
@@ -724,8 +724,10 @@ assign_y (Work *w)
   double y = 0;
 
   for (guint v = 0; v < g->nodes->len; v++)
-    w->rank_height[lnode (g, v)->rank] = MAX (w->rank_height[lnode (g, v)->rank],
-                                              lnode (g, v)->h);
+    {
+      LNode *n = lnode (g, v);
+      w->rank_height[n->rank] = MAX (w->rank_height[n->rank], MAX (n->h, n->loop_span));
+    }
 
   measure_cluster_spans (w);
   for (int c = 0; c < g->n_clusters; c++)
@@ -1041,24 +1043,29 @@ end_cluster (const Work *w,
   return end->is_subgraph ? (int) end->index : -1;
 }
 
-/*
- * Where a horizontal line (working frame) at @dy from the centre meets the
- * node's outline on the right (@sign 1) or left (@sign -1) side.
+/**
+ * plateau_graph_side_border: (skip)
+ *
+ * Returns: where a line across the flow at @dy from the centre of @node
+ * meets its outline on the right (@sign 1) or left (@sign -1) side,
+ * relative to the centre
  */
-static double
-side_border (const Work *w,
-             int         node,
-             double      dy,
-             int         sign)
+double
+plateau_graph_side_border (const LGraph *g,
+                           int           node,
+                           double        dy,
+                           int           sign)
 {
-  const LNode *n = lnode (&w->g, node);
-  const PlateauGraphNode *gn = &g_array_index (w->graph->nodes, PlateauGraphNode, node);
-  PlateauGraphBox box = { 0, 0, w->across ? n->h : n->w, w->across ? n->w : n->h };
+  const LNode *n = lnode (g, node);
+  const PlateauGraphNode *gn = &g_array_index (g->graph->nodes, PlateauGraphNode, node);
+  gboolean across = g->graph->direction == PLATEAU_GRAPH_LR
+                    || g->graph->direction == PLATEAU_GRAPH_RL;
+  PlateauGraphBox box = { 0, 0, across ? n->h : n->w, across ? n->w : n->h };
 
   /* Walk in from the box side until inside the outline. */
   for (double x = n->w / 2; x > 0; x -= 0.25)
     {
-      PlateauGraphPoint real = to_real (w->graph->direction, sign * x, dy);
+      PlateauGraphPoint real = to_real (g->graph->direction, sign * x, dy);
 
       if (plateau_graph_shape_contains (gn->shape, &box, real.x, real.y))
         return sign * MIN (x + 0.25, n->w / 2);
@@ -1068,11 +1075,12 @@ side_border (const Work *w,
 }
 
 static double
-right_border (const Work *w,
-              int         node,
-              double      dy)
+side_border (const Work *w,
+             int         node,
+             double      dy,
+             int         sign)
 {
-  return side_border (w, node, dy, 1);
+  return plateau_graph_side_border (&w->g, node, dy, sign);
 }
 
 /*
@@ -1243,26 +1251,6 @@ route_edge (Work   *w,
   return points;
 }
 
-/* A loop from a node back to itself, on its side across the flow. */
-static GArray *
-route_loop (Work *w,
-            int   node)
-{
-  LNode *n = lnode (&w->g, node);
-  GArray *points = g_array_new (FALSE, FALSE, sizeof (PlateauGraphPoint));
-  double dy = n->h / 4;
-  double x0 = n->x + right_border (w, node, -dy);
-  double x1 = n->x + right_border (w, node, dy);
-  double far = n->x + n->w / 2 + LOOP_SIZE;
-
-  add_point (points, x0, n->y - dy);
-  add_point (points, far, n->y - dy - LOOP_SIZE * 0.6);
-  add_point (points, far, n->y + dy + LOOP_SIZE * 0.6);
-  add_point (points, x1, n->y + dy);
-
-  return points;
-}
-
 /* Output --------------------------------------------------------------------- */
 
 typedef struct
@@ -1324,6 +1312,24 @@ points_to_real (const Work *w,
 }
 
 static void
+fill_loop (Work                   *w,
+           const PlateauGraphLoop *loop,
+           PlateauGraphLayout     *layout)
+{
+  PlateauGraphEdgePath *path = &layout->edges[loop->edge];
+  const LNode *n = lnode (&w->g, loop->node);
+
+  g_array_unref (path->points);
+  path->points = plateau_graph_route_loop (&w->g, loop);
+  points_to_real (w, path->points, FALSE);
+  if (loop->label_w <= 0)
+    return;
+
+  path->has_label = TRUE;
+  path->label = box_to_real (w, n->x + loop->label_x, n->y, loop->label_w, loop->label_h);
+}
+
+static void
 fill_edges (Work               *w,
             PlateauGraphLayout *layout)
 {
@@ -1365,16 +1371,8 @@ fill_edges (Work               *w,
         }
     }
 
-  for (guint k = 0; k < w->loops->len; k++)
-    {
-      int ge = g_array_index (w->loops, int, k);
-      const PlateauGraphEdge *edge = &g_array_index (w->graph->edges, PlateauGraphEdge, ge);
-      PlateauGraphEdgePath *path = &layout->edges[ge];
-
-      g_array_unref (path->points);
-      path->points = route_loop (w, (int) edge->from.index);
-      points_to_real (w, path->points, FALSE);
-    }
+  for (guint k = 0; k < w->loop_plans->len; k++)
+    fill_loop (w, &g_array_index (w->loop_plans, PlateauGraphLoop, k), layout);
 }
 
 static void
@@ -1467,9 +1465,16 @@ init_work (Work                            *w,
   w->graph = graph;
   w->sizes = sizes;
   w->across = graph->direction == PLATEAU_GRAPH_LR || graph->direction == PLATEAU_GRAPH_RL;
+  /* Labels of self-loops sit beside their node and need no rank of their own. */
   for (guint i = 0; i < graph->edges->len; i++)
-    w->doubled |= sizes->label_width[i] > 0;
+    {
+      const PlateauGraphEdge *e = &g_array_index (graph->edges, PlateauGraphEdge, i);
+      gboolean loop = !e->from.is_subgraph && !e->to.is_subgraph && e->from.index == e->to.index;
 
+      w->doubled |= sizes->label_width[i] > 0 && !loop;
+    }
+
+  w->g.graph = graph;
   w->g.nodes = g_array_new (FALSE, FALSE, sizeof (LNode));
   w->g.edges = g_array_new (FALSE, FALSE, sizeof (LEdge));
   w->g.options = options;
@@ -1528,6 +1533,8 @@ clear_work (Work *w)
   g_free (g->cluster_head);
   g_free (g->cluster_key);
   g_array_unref (w->loops);
+  if (w->loop_plans != NULL)
+    g_array_unref (w->loop_plans);
   g_free (w->rank_top);
   g_free (w->rank_height);
   g_free (w->top_space);
@@ -1581,12 +1588,7 @@ plateau_graph_layout (const PlateauGraph              *graph,
   init_work (&w, graph, sizes, options);
   build_nodes (&w);
   build_edges (&w);
-  for (guint k = 0; k < w.loops->len; k++)
-    {
-      const PlateauGraphEdge *e = &g_array_index (graph->edges, PlateauGraphEdge,
-                                                  g_array_index (w.loops, int, k));
-      lnode (&w.g, e->from.index)->right_extra = LOOP_SIZE + 4;
-    }
+  w.loop_plans = plateau_graph_plan_loops (&w.g, w.loops, sizes);
 
   break_cycles (&w.g);
   longest_path_ranks (&w.g);

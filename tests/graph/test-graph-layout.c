@@ -339,6 +339,29 @@ check_subgraphs (const Fixture *f)
     }
 }
 
+/* Edge labels are drawn apart from every node and from each other. */
+static void
+check_labels (const Fixture *f)
+{
+  const PlateauGraphLayout *l = f->layout;
+
+  for (guint i = 0; i < l->n_edges; i++)
+    {
+      const PlateauGraphEdge *e = &g_array_index (f->graph->edges, PlateauGraphEdge, i);
+
+      if (e->label == NULL || l->edges[i].points->len == 0)
+        continue;
+      if (!l->edges[i].has_label)
+        g_error ("the label of edge %u is not placed", i);
+      for (guint v = 0; v < l->n_nodes; v++)
+        if (boxes_meet (&l->edges[i].label, &l->nodes[v]))
+          g_error ("the label of edge %u lies on node %u", i, v);
+      for (guint j = i + 1; j < l->n_edges; j++)
+        if (l->edges[j].has_label && boxes_meet (&l->edges[i].label, &l->edges[j].label))
+          g_error ("the labels of edges %u and %u overlap", i, j);
+    }
+}
+
 static guint
 count_crossings (const Fixture *f)
 {
@@ -376,6 +399,7 @@ check_all (const Fixture *f)
   check_edge_ends (f);
   check_no_edge_through_nodes (f);
   check_subgraphs (f);
+  check_labels (f);
 }
 
 /* Random graphs ----------------------------------------------------------------- */
@@ -550,6 +574,67 @@ test_edge_to_subgraph (void)
   fixture_clear (&f);
 }
 
+/* How far the path reaches across its node's side: x in TB. */
+static double
+reach (const GArray *points)
+{
+  g_autoptr (GArray) samples = sample_path (points);
+  double far = -INFINITY;
+
+  for (guint k = 0; k < samples->len; k++)
+    far = MAX (far, g_array_index (samples, PlateauGraphPoint, k).x);
+
+  return far;
+}
+
+/* Whether a sample of @points lies inside @box shrunk by one pixel. */
+static gboolean
+path_enters (const GArray          *points,
+             const PlateauGraphBox *box)
+{
+  g_autoptr (GArray) samples = sample_path (points);
+  PlateauGraphBox inner = shrunk (box, 1);
+
+  for (guint k = 0; k < samples->len; k++)
+    {
+      PlateauGraphPoint p = g_array_index (samples, PlateauGraphPoint, k);
+      if (fabs (p.x - inner.x) < inner.width / 2 && fabs (p.y - inner.y) < inner.height / 2)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_loops (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (9);
+  Fixture f = { 0 };
+  const PlateauGraphEdgePath *e;
+
+  /* Three loops on A, two of them labelled, fan out; every label is drawn clear of them. */
+  lay_out (&f, "graph TD\nA-->|first|A\nA-->A\nA-->|a longer label|A\nA-->B\nB-->|x|B", rand);
+  check_all (&f);
+  e = f.layout->edges;
+  g_assert_true (e[0].has_label && e[2].has_label && e[4].has_label);
+  g_assert_false (e[1].has_label);
+  g_assert_cmpfloat (reach (e[1].points), >, reach (e[0].points) + 4);
+  g_assert_cmpfloat (reach (e[2].points), >, reach (e[1].points) + 4);
+  for (guint i = 0; i < 5; i++)
+    for (guint j = 0; j < 5; j++)
+      if (i != 3 && e[j].has_label && path_enters (e[i].points, &e[j].label))
+        g_error ("loop %u runs through the label of edge %u", i, j);
+  fixture_clear (&f);
+
+  /* In LR the loops hang below the node and still clear their labels. */
+  lay_out (&f, "graph LR\nA-->|a long loop label|A\nA-->|two|A\nA-->B", rand);
+  check_all (&f);
+  e = f.layout->edges;
+  g_assert_false (path_enters (e[1].points, &e[0].label));
+  g_assert_false (path_enters (e[0].points, &e[1].label));
+  fixture_clear (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -572,6 +657,7 @@ main (int    argc,
   g_test_add_func ("/graph/layout/edge-length", test_edge_length);
   g_test_add_func ("/graph/layout/empty", test_empty);
   g_test_add_func ("/graph/layout/edge-to-subgraph", test_edge_to_subgraph);
+  g_test_add_func ("/graph/layout/loops", test_loops);
 
   return g_test_run ();
 }
