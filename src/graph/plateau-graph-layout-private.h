@@ -102,6 +102,13 @@ GArray *plateau_graph_plan_loops (LGraph                  *g,
                                   const PlateauGraphSizes *sizes);
 GArray *plateau_graph_route_loop (const LGraph *g, const PlateauGraphLoop *loop);
 
+PlateauGraphLayout *plateau_graph_layout_flat   (const PlateauGraph              *graph,
+                                                const PlateauGraphSizes         *sizes,
+                                                const PlateauGraphLayoutOptions *options);
+PlateauGraphLayout *plateau_graph_layout_nested (const PlateauGraph              *graph,
+                                                 const PlateauGraphSizes         *sizes,
+                                                 const PlateauGraphLayoutOptions *options);
+
 void   plateau_graph_order     (LGraph *g);
 void   plateau_graph_rank_simplex (LGraph *g, guint max_iterations);
 void   plateau_graph_position  (LGraph *g);

@@ -11,6 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "plateau-graph-layout-private.h"
 
 #define MAX_RANK_PASSES 64
@@ -100,6 +102,8 @@ plateau_graph_layout_free (PlateauGraphLayout *layout)
   g_free (layout->nodes);
   g_free (layout->edges);
   g_free (layout->subgraphs);
+  if (layout->warnings != NULL)
+    g_ptr_array_unref (layout->warnings);
   g_free (layout);
 }
 
@@ -246,6 +250,37 @@ build_nodes (Work *w)
     }
 }
 
+/* Whether the end @inner is @outer (a subgraph) or lies within it. */
+static gboolean
+end_within (const PlateauGraph    *graph,
+            const PlateauGraphEnd *inner,
+            const PlateauGraphEnd *outer)
+{
+  int s;
+
+  if (!outer->is_subgraph)
+    return FALSE;
+  if (!inner->is_subgraph)
+    return plateau_graph_node_in_subgraph (graph, inner->index, outer->index);
+
+  for (s = (int) inner->index; s >= 0;
+       s = g_array_index (graph->subgraphs, PlateauGraphSubgraph, s).parent)
+    {
+      if (s == (int) outer->index)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether an edge joins a subgraph to something inside it (or to itself). */
+static gboolean
+ends_nested (const PlateauGraph     *graph,
+             const PlateauGraphEdge *e)
+{
+  return end_within (graph, &e->from, &e->to) || end_within (graph, &e->to, &e->from);
+}
+
 /*
  * One working edge per graph edge, between representatives when an end is
  * a subgraph, plus weightless constraints that keep every member of that
@@ -264,9 +299,10 @@ build_edges (Work *w)
       int minlen = (int) e->length * (w->doubled ? 2 : 1);
       int u, v;
 
+      /* An edge from inside a box to the box itself has no direction to go. */
       end_members (graph, &e->from, from);
       end_members (graph, &e->to, to);
-      if (from->len == 0 || to->len == 0)
+      if (from->len == 0 || to->len == 0 || ends_nested (graph, e))
         continue;
 
       u = e->from.is_subgraph ? first_member (graph, e->from.index) : (int) e->from.index;
@@ -1434,6 +1470,7 @@ build_result (Work *w)
   layout->nodes = g_new0 (PlateauGraphBox, layout->n_nodes + 1);
   layout->edges = g_new0 (PlateauGraphEdgePath, layout->n_edges + 1);
   layout->subgraphs = g_new0 (PlateauGraphBox, layout->n_subgraphs + 1);
+  layout->warnings = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < layout->n_nodes; i++)
     {
@@ -1450,6 +1487,43 @@ build_result (Work *w)
   fill_edges (w, layout);
   translate (layout, w->g.options->margin);
   return layout;
+}
+
+/* Warnings ------------------------------------------------------------------------ */
+
+static const char *
+end_name (const PlateauGraph    *graph,
+          const PlateauGraphEnd *end)
+{
+  if (end->is_subgraph)
+    return g_array_index (graph->subgraphs, PlateauGraphSubgraph, end->index).id;
+  return g_array_index (graph->nodes, PlateauGraphNode, end->index).id;
+}
+
+/* Names every edge left without a path, so that none goes missing unseen. */
+static void
+warn_undrawn (const PlateauGraph *graph,
+              PlateauGraphLayout *layout)
+{
+  for (guint i = 0; i < layout->n_edges; i++)
+    {
+      const PlateauGraphEdge *e = &g_array_index (graph->edges, PlateauGraphEdge, i);
+
+      if (layout->edges[i].points->len > 0)
+        continue;
+      if (ends_nested (graph, e))
+        g_ptr_array_add (layout->warnings,
+                         g_strdup_printf (_("line %u: the edge from “%s” to “%s” is not drawn: "
+                                            "one end lies inside the other"),
+                                          e->line, end_name (graph, &e->from),
+                                          end_name (graph, &e->to)));
+      else
+        g_ptr_array_add (layout->warnings,
+                         g_strdup_printf (_("line %u: the edge from “%s” to “%s” is not drawn: "
+                                            "other edges hold its ends in the opposite order"),
+                                          e->line, end_name (graph, &e->from),
+                                          end_name (graph, &e->to)));
+    }
 }
 
 /* Driver ---------------------------------------------------------------------- */
@@ -1564,6 +1638,7 @@ drop_inverted_edges (LGraph *g)
  *
  * Lays the graph out in ranks along its direction. The time grows about
  * linearly with nodes and edges; the node count is bounded by the parser.
+ * Edges that cannot be drawn are left empty and named in the warnings.
  *
  * Returns: (transfer full): the layout
  */
@@ -1573,8 +1648,6 @@ plateau_graph_layout (const PlateauGraph              *graph,
                       const PlateauGraphLayoutOptions *options)
 {
   PlateauGraphLayoutOptions defaults;
-  PlateauGraphLayout *layout;
-  Work w = { 0 };
 
   g_return_val_if_fail (graph != NULL, NULL);
   g_return_val_if_fail (sizes != NULL, NULL);
@@ -1584,6 +1657,27 @@ plateau_graph_layout (const PlateauGraph              *graph,
       plateau_graph_layout_options_init (&defaults);
       options = &defaults;
     }
+
+  return plateau_graph_layout_nested (graph, sizes, options);
+}
+
+/**
+ * plateau_graph_layout_flat: (skip)
+ * @graph: a graph whose subgraphs all follow its direction
+ * @sizes: its sizes
+ * @options: spacing
+ *
+ * Lays the graph out in one piece, every subgraph a box around its members.
+ *
+ * Returns: (transfer full): the layout
+ */
+PlateauGraphLayout *
+plateau_graph_layout_flat (const PlateauGraph              *graph,
+                           const PlateauGraphSizes         *sizes,
+                           const PlateauGraphLayoutOptions *options)
+{
+  PlateauGraphLayout *layout;
+  Work w = { 0 };
 
   init_work (&w, graph, sizes, options);
   build_nodes (&w);
@@ -1611,6 +1705,7 @@ plateau_graph_layout (const PlateauGraph              *graph,
   place_clusters (&w);
 
   layout = build_result (&w);
+  warn_undrawn (graph, layout);
   clear_work (&w);
   return layout;
 }
