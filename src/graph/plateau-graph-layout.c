@@ -1508,21 +1508,16 @@ warn_undrawn (const PlateauGraph *graph,
   for (guint i = 0; i < layout->n_edges; i++)
     {
       const PlateauGraphEdge *e = &g_array_index (graph->edges, PlateauGraphEdge, i);
+      const char *why;
 
       if (layout->edges[i].points->len > 0)
         continue;
-      if (ends_nested (graph, e))
-        g_ptr_array_add (layout->warnings,
-                         g_strdup_printf (_("line %u: the edge from “%s” to “%s” is not drawn: "
-                                            "one end lies inside the other"),
-                                          e->line, end_name (graph, &e->from),
-                                          end_name (graph, &e->to)));
-      else
-        g_ptr_array_add (layout->warnings,
-                         g_strdup_printf (_("line %u: the edge from “%s” to “%s” is not drawn: "
-                                            "other edges hold its ends in the opposite order"),
-                                          e->line, end_name (graph, &e->from),
-                                          end_name (graph, &e->to)));
+      why = ends_nested (graph, e) ? _("one end lies inside the other")
+                                   : _("other edges hold its ends in the opposite order");
+      g_ptr_array_add (layout->warnings,
+                       g_strdup_printf (_("line %u: the edge from “%s” to “%s” is not drawn: %s"),
+                                        e->line, end_name (graph, &e->from),
+                                        end_name (graph, &e->to), why));
     }
 }
 
