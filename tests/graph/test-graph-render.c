@@ -4,12 +4,16 @@
  * advance, long labels wrap, every export format writes a readable file,
  * and the six sample diagrams match their golden PNGs.
  *
- * Golden images are drawn with the fonts that build-aux/deps.sh installs
- * (WenQuanYi Micro Hei, DejaVu Sans). A pixel counts as different when a
- * channel differs by more than 48 of 255; an image matches when its size is
- * equal and at most 0.5 % of its pixels differ, which absorbs anti-aliasing
- * differences between Cairo builds but not a moved node or a missing edge.
- * Run with PLATEAU_UPDATE_GOLDEN=1 to rewrite them after a deliberate change.
+ * Golden images, in the light and the dark theme, are drawn with the fonts
+ * that build-aux/deps.sh installs (WenQuanYi Micro Hei, DejaVu Sans). A
+ * pixel counts as different when a channel differs by more than 48 of 255;
+ * an image matches when its size is equal, at most 0.5 % of its pixels
+ * differ, which absorbs anti-aliasing differences between Cairo builds but
+ * not a moved node, and at most 10 % of the points along each edge differ,
+ * which a missing or restyled edge does not pass. Before any pixel, the
+ * layout must show every node and draw every visible edge between node
+ * borders. Run with PLATEAU_UPDATE_GOLDEN=1 to rewrite the images after a
+ * deliberate change.
  */
 
 #include "config.h"
@@ -26,11 +30,7 @@
 
 #define CHANNEL_TOLERANCE 48
 #define PIXEL_FRACTION 0.005
-
-static const char *const samples[] = {
-  "core-concepts", "growth-model-shifts", "model-lifecycle", "path-dependence",
-  "roi-factors", "stage-evolution",
-};
+#define EDGE_FRACTION 0.1
 
 static PlateauGraph *
 parse_or_die (const char *text)
@@ -319,20 +319,163 @@ difference (cairo_surface_t *a,
   return (double) differing / ((double) w * h);
 }
 
+typedef struct
+{
+  const char *name;
+  PlateauThemeKind theme;
+  guint nodes;                /* what the drawing must show */
+  guint visible_edges;
+} Golden;
+
+static const Golden goldens[] = {
+  { "core-concepts", PLATEAU_THEME_LIGHT, 5, 6 },
+  { "growth-model-shifts", PLATEAU_THEME_LIGHT, 4, 6 },
+  { "model-lifecycle", PLATEAU_THEME_LIGHT, 12, 15 },
+  { "path-dependence", PLATEAU_THEME_LIGHT, 4, 4 },
+  { "roi-factors", PLATEAU_THEME_LIGHT, 5, 6 },
+  { "stage-evolution", PLATEAU_THEME_LIGHT, 4, 3 },
+  { "core-concepts", PLATEAU_THEME_DARK, 5, 6 },
+  { "growth-model-shifts", PLATEAU_THEME_DARK, 4, 6 },
+  { "model-lifecycle", PLATEAU_THEME_DARK, 12, 15 },
+  { "path-dependence", PLATEAU_THEME_DARK, 4, 4 },
+  { "roi-factors", PLATEAU_THEME_DARK, 5, 6 },
+  { "stage-evolution", PLATEAU_THEME_DARK, 4, 3 },
+};
+
+static double
+distance_to_outline (PlateauGraphShape      shape,
+                     const PlateauGraphBox *box,
+                     PlateauGraphPoint      q)
+{
+  g_autoptr (GArray) outline = g_array_new (FALSE, FALSE, sizeof (PlateauGraphPoint));
+  double best = INFINITY;
+
+  plateau_graph_shape_outline (shape, box, outline);
+  for (guint i = 0, j = outline->len - 1; i < outline->len; j = i++)
+    {
+      PlateauGraphPoint a = g_array_index (outline, PlateauGraphPoint, j);
+      PlateauGraphPoint b = g_array_index (outline, PlateauGraphPoint, i);
+      double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+      double t = len2 > 0 ? ((q.x - a.x) * dx + (q.y - a.y) * dy) / len2 : 0;
+
+      t = CLAMP (t, 0, 1);
+      best = MIN (best, hypot (a.x + t * dx - q.x, a.y + t * dy - q.y));
+    }
+
+  return best;
+}
+
+/* The facts a picture can hide: every node placed, every visible edge drawn between borders. */
+static void
+check_structure (const Golden             *golden,
+                 const PlateauGraph       *graph,
+                 const PlateauGraphLayout *layout)
+{
+  guint drawn = 0;
+
+  g_assert_cmpuint (layout->n_nodes, ==, golden->nodes);
+  g_assert_cmpuint (layout->warnings->len, ==, 0);
+  for (guint i = 0; i < layout->n_edges; i++)
+    {
+      const PlateauGraphEdge *e = &g_array_index (graph->edges, PlateauGraphEdge, i);
+      const GArray *points = layout->edges[i].points;
+      const PlateauGraphNode *from, *to;
+
+      g_assert_cmpuint (points->len, >=, 4);
+      from = &g_array_index (graph->nodes, PlateauGraphNode, e->from.index);
+      to = &g_array_index (graph->nodes, PlateauGraphNode, e->to.index);
+      g_assert_cmpfloat (distance_to_outline (from->shape, &layout->nodes[e->from.index],
+                                              g_array_index (points, PlateauGraphPoint, 0)),
+                         <=, 0.75);
+      g_assert_cmpfloat (distance_to_outline (to->shape, &layout->nodes[e->to.index],
+                                              g_array_index (points, PlateauGraphPoint,
+                                                             points->len - 1)),
+                         <=, 0.75);
+      drawn += e->stroke != PLATEAU_GRAPH_STROKE_INVISIBLE;
+    }
+  g_assert_cmpuint (drawn, ==, golden->visible_edges);
+}
+
+static gboolean
+pixels_differ (cairo_surface_t *a,
+               cairo_surface_t *b,
+               int              x,
+               int              y)
+{
+  guint32 pa = pixel (a, x, y), pb = pixel (b, x, y);
+
+  for (int c = 0; c < 32; c += 8)
+    {
+      if (abs ((int) ((pa >> c) & 0xff) - (int) ((pb >> c) & 0xff)) > CHANNEL_TOLERANCE)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+inside_any_node (const PlateauGraphLayout *layout,
+                 PlateauGraphPoint         p)
+{
+  for (guint v = 0; v < layout->n_nodes; v++)
+    {
+      const PlateauGraphBox *n = &layout->nodes[v];
+      if (fabs (p.x - n->x) <= n->width / 2 + 2 && fabs (p.y - n->y) <= n->height / 2 + 2)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/*
+ * Share of the points along edge @i, away from nodes, where the two images
+ * differ. An edge is thin, so the whole-image tolerance would not notice one
+ * missing; along its own path a missing edge differs almost everywhere.
+ */
+static double
+edge_difference (const PlateauGraphLayout *layout,
+                 guint                     i,
+                 cairo_surface_t          *expected,
+                 cairo_surface_t          *actual)
+{
+  const GArray *points = layout->edges[i].points;
+  guint looked = 0, differing = 0;
+
+  for (guint k = 0; k + 3 < points->len; k += 3)
+    for (int s = 0; s <= 32; s++)
+      {
+        const PlateauGraphPoint *c = &g_array_index (points, PlateauGraphPoint, k);
+        double t = s / 32.0, u = 1 - t;
+        PlateauGraphPoint p = {
+          u * u * u * c[0].x + 3 * u * u * t * c[1].x + 3 * u * t * t * c[2].x + t * t * t * c[3].x,
+          u * u * u * c[0].y + 3 * u * u * t * c[1].y + 3 * u * t * t * c[2].y + t * t * t * c[3].y,
+        };
+
+        if (inside_any_node (layout, p))
+          continue;
+        looked++;
+        differing += pixels_differ (expected, actual, (int) p.x, (int) p.y);
+      }
+
+  return looked > 0 ? (double) differing / looked : 0;
+}
+
 static void
 test_golden (gconstpointer data)
 {
-  const char *name = data;
-  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
-  g_autoptr (PlateauGraph) graph = load_sample (name);
+  const Golden *golden = data;
+  const PlateauTheme *theme = plateau_theme_get (golden->theme);
+  g_autoptr (PlateauGraph) graph = load_sample (golden->name);
   g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "graph", "golden", file, NULL);
+  g_autofree char *file = g_strdup_printf ("%s%s.png", golden->name,
+                                           golden->theme == PLATEAU_THEME_DARK ? "-dark" : "");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "graph", "golden", file, NULL);
   g_autofree char *dir = g_dir_make_tmp ("plateau-golden-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, file, NULL);
   cairo_surface_t *expected, *actual;
   g_autoptr (GError) error = NULL;
 
+  check_structure (golden, graph, layout);
   g_assert_true (plateau_graph_export (graph, layout, theme, PLATEAU_GRAPH_FORMAT_PNG, 1, out,
                                        &error));
   g_assert_no_error (error);
@@ -342,10 +485,10 @@ test_golden (gconstpointer data)
       g_autofree char *bytes = NULL;
       gsize length;
       g_assert_true (g_file_get_contents (out, &bytes, &length, NULL));
-      g_assert_true (g_file_set_contents (golden, bytes, (gssize) length, NULL));
+      g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
     }
 
-  expected = cairo_image_surface_create_from_png (golden);
+  expected = cairo_image_surface_create_from_png (path);
   actual = cairo_image_surface_create_from_png (out);
   g_assert_cmpint (cairo_surface_status (expected), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_surface_status (actual), ==, CAIRO_STATUS_SUCCESS);
@@ -354,6 +497,8 @@ test_golden (gconstpointer data)
   g_assert_cmpint (cairo_image_surface_get_height (actual), ==,
                    cairo_image_surface_get_height (expected));
   g_assert_cmpfloat (difference (expected, actual), <=, PIXEL_FRACTION);
+  for (guint i = 0; i < layout->n_edges; i++)
+    g_assert_cmpfloat (edge_difference (layout, i, expected, actual), <=, EDGE_FRACTION);
 
   cairo_surface_destroy (expected);
   cairo_surface_destroy (actual);
@@ -376,10 +521,13 @@ main (int    argc,
   g_test_add_func ("/graph/render/text-contrast", test_text_contrast);
   g_test_add_func ("/graph/render/link-label-color", test_link_label_color);
   g_test_add_func ("/graph/render/markdown-bold", test_markdown_bold);
-  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/graph/render/golden/%s", samples[i]);
-      g_test_add_data_func (path, samples[i], test_golden);
+      g_autofree char *path = g_strdup_printf ("/graph/render/golden/%s/%s",
+                                               goldens[i].theme == PLATEAU_THEME_DARK ? "dark"
+                                                                                      : "light",
+                                               goldens[i].name);
+      g_test_add_data_func (path, &goldens[i], test_golden);
     }
 
   return g_test_run ();
