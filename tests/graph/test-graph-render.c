@@ -413,6 +413,17 @@ pixels_differ (cairo_surface_t *a,
   return FALSE;
 }
 
+static PlateauGraphPoint
+bezier (const PlateauGraphPoint *c,
+        double                   t)
+{
+  double u = 1 - t;
+  double a = u * u * u, b = 3 * u * u * t, d = 3 * u * t * t, e = t * t * t;
+
+  return (PlateauGraphPoint) { a * c[0].x + b * c[1].x + d * c[2].x + e * c[3].x,
+                               a * c[0].y + b * c[1].y + d * c[2].y + e * c[3].y };
+}
+
 static gboolean
 inside_any_node (const PlateauGraphLayout *layout,
                  PlateauGraphPoint         p)
@@ -444,12 +455,7 @@ edge_difference (const PlateauGraphLayout *layout,
   for (guint k = 0; k + 3 < points->len; k += 3)
     for (int s = 0; s <= 32; s++)
       {
-        const PlateauGraphPoint *c = &g_array_index (points, PlateauGraphPoint, k);
-        double t = s / 32.0, u = 1 - t;
-        PlateauGraphPoint p = {
-          u * u * u * c[0].x + 3 * u * u * t * c[1].x + 3 * u * t * t * c[2].x + t * t * t * c[3].x,
-          u * u * u * c[0].y + 3 * u * u * t * c[1].y + 3 * u * t * t * c[2].y + t * t * t * c[3].y,
-        };
+        PlateauGraphPoint p = bezier (&g_array_index (points, PlateauGraphPoint, k), s / 32.0);
 
         if (inside_any_node (layout, p))
           continue;
