@@ -57,7 +57,6 @@ typedef struct
   int *cluster_parent;
   int *cluster_depth;
   const PlateauGraphLayoutOptions *options;
-  gboolean use_median;        /* median or barycentre in the current sweeps */
   double cross_head;          /* title height when titles sit across the flow */
   double *cluster_min_width;  /* per subgraph, across the flow: its title */
   double *cluster_head;       /* per subgraph, title room across the flow (LR) */
