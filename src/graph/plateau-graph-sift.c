@@ -62,8 +62,9 @@ pair_table (const Order *o,
 
 /*
  * Where node @x fits best among the others of @seq: the place among them
- * (0 for first) whose cost is least, the first of them on ties. Slides x from the front one step at a time, each step changing the
- * cost by one pair. Returns the gain over its current place.
+ * (0 for first) whose cost is least, the first of them on ties. Slides x
+ * from the front one step at a time, each step changing the cost by one
+ * pair. Returns the gain over its current place.
  */
 static long
 best_place (const guint *c,
