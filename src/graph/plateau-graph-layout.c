@@ -167,6 +167,7 @@ typedef struct
   int *cluster_rmin;
   int *cluster_rmax;
   PlateauGraphBox *boxes;     /* per subgraph, in the working frame */
+  GArray **outlines;          /* per graph node, once asked for: its outline about its centre */
 } Work;
 
 static int
@@ -908,26 +909,44 @@ from_real (PlateauGraphDirection direction,
  * meets the node's outline: the lowest crossing when @bottom, else the
  * highest. Returned relative to the centre.
  */
-static double
-border_offset (const Work *w,
-               int         node,
-               double      dx,
-               gboolean    bottom)
+/* The outline of graph node @node about its centre, in the working frame, made once. */
+static const GArray *
+outline_of (Work *w,
+            int   node)
 {
   const PlateauGraphNode *gn = &g_array_index (w->graph->nodes, PlateauGraphNode, node);
   const LNode *n = lnode (&w->g, node);
-  PlateauGraphDirection dir = w->graph->direction;
   PlateauGraphBox box = { 0, 0, w->across ? n->h : n->w, w->across ? n->w : n->h };
-  g_autoptr (GArray) outline = g_array_new (FALSE, FALSE, sizeof (PlateauGraphPoint));
+  GArray *outline;
+
+  if (w->outlines[node] != NULL)
+    return w->outlines[node];
+
+  outline = g_array_new (FALSE, FALSE, sizeof (PlateauGraphPoint));
+  plateau_graph_shape_outline (gn->shape, &box, outline);
+  for (guint i = 0; i < outline->len; i++)
+    {
+      PlateauGraphPoint *p = &g_array_index (outline, PlateauGraphPoint, i);
+      *p = from_real (w->graph->direction, p->x, p->y);
+    }
+
+  w->outlines[node] = outline;
+  return outline;
+}
+
+static double
+border_offset (Work     *w,
+               int       node,
+               double    dx,
+               gboolean  bottom)
+{
+  const GArray *outline = outline_of (w, node);
   double best = bottom ? -INFINITY : INFINITY;
 
-  plateau_graph_shape_outline (gn->shape, &box, outline);
   for (guint i = 0, j = outline->len - 1; i < outline->len; j = i++)
     {
-      PlateauGraphPoint *ra = &g_array_index (outline, PlateauGraphPoint, i);
-      PlateauGraphPoint *rb = &g_array_index (outline, PlateauGraphPoint, j);
-      PlateauGraphPoint a = from_real (dir, ra->x, ra->y);
-      PlateauGraphPoint b = from_real (dir, rb->x, rb->y);
+      PlateauGraphPoint a = g_array_index (outline, PlateauGraphPoint, i);
+      PlateauGraphPoint b = g_array_index (outline, PlateauGraphPoint, j);
       double t, y;
 
       if ((a.x > dx) == (b.x > dx))
@@ -938,7 +957,7 @@ border_offset (const Work *w,
     }
 
   if (!isfinite (best))
-    return bottom ? n->h / 2 : -n->h / 2;
+    return bottom ? lnode (&w->g, node)->h / 2 : -lnode (&w->g, node)->h / 2;
   return best;
 }
 
@@ -1575,6 +1594,7 @@ init_work (Work                            *w,
   w->cluster_rmin = g_new0 (int, nc + 1);
   w->cluster_rmax = g_new0 (int, nc + 1);
   w->boxes = g_new0 (PlateauGraphBox, nc + 1);
+  w->outlines = g_new0 (GArray *, graph->nodes->len + 1);
 }
 
 static void
@@ -1611,6 +1631,10 @@ clear_work (Work *w)
   g_free (w->cluster_rmin);
   g_free (w->cluster_rmax);
   g_free (w->boxes);
+  for (guint v = 0; v < w->graph->nodes->len; v++)
+    if (w->outlines[v] != NULL)
+      g_array_unref (w->outlines[v]);
+  g_free (w->outlines);
 }
 
 /* Edges whose ends a subgraph end turned around are not drawn. */
