@@ -25,6 +25,7 @@ typedef struct
   double *value;              /* per node: where the current sweep wants it */
   gboolean *candidate;        /* per rank: transposition may still improve it */
   gboolean *dirty;            /* per node: its pairs may count differently since last seen */
+  gboolean *unsifted;         /* per rank: sifting may still improve it */
 } Order;
 
 static inline const int *

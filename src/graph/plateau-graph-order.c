@@ -72,6 +72,7 @@ order_init (Order  *o,
   o->value = g_new0 (double, n + 1);
   o->candidate = g_new0 (gboolean, g->n_ranks + 1);
   o->dirty = g_new0 (gboolean, n + 1);
+  o->unsifted = g_new0 (gboolean, g->n_ranks + 1);
 }
 
 static void
@@ -88,6 +89,7 @@ order_clear (Order *o)
   g_free (o->value);
   g_free (o->candidate);
   g_free (o->dirty);
+  g_free (o->unsifted);
 }
 
 /**
@@ -661,6 +663,9 @@ polish (Order   *o,
         guint64  least)
 {
   restore_order (o, best);
+  for (int r = 0; r < o->g->n_ranks; r++)
+    o->unsifted[r] = TRUE;
+
   for (int round = 0; round < MAX_SIFT_ROUNDS && least > 0; round++)
     {
       guint64 crossings;

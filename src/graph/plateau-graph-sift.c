@@ -230,11 +230,12 @@ sift_rank (Order *o,
 
 /**
  * plateau_graph_sift: (skip)
- * @o: the ordering state
+ * @o: the ordering state; o->unsifted marks the ranks to sift
  * @downward: visit the ranks from the top, else from the bottom
  *
- * Sifts every rank once; the graph must have no subgraphs, whose members
- * sifting would scatter.
+ * Sifts every marked rank once; a rank that changes marks its neighbours,
+ * whose best places may have moved, and a rank is sifted again only then.
+ * The graph must have no subgraphs, whose members sifting would scatter.
  *
  * Returns: whether any rank improved
  */
@@ -242,10 +243,25 @@ gboolean
 plateau_graph_sift (Order    *o,
                     gboolean  downward)
 {
+  int n = o->g->n_ranks;
   gboolean improved = FALSE;
 
-  for (int step = 0; step < o->g->n_ranks; step++)
-    improved |= sift_rank (o, downward ? step : o->g->n_ranks - 1 - step);
+  for (int step = 0; step < n; step++)
+    {
+      int r = downward ? step : n - 1 - step;
+
+      if (!o->unsifted[r])
+        continue;
+      o->unsifted[r] = FALSE;
+      if (!sift_rank (o, r))
+        continue;
+
+      improved = TRUE;
+      if (r > 0)
+        o->unsifted[r - 1] = TRUE;
+      if (r + 1 < n)
+        o->unsifted[r + 1] = TRUE;
+    }
 
   return improved;
 }
