@@ -57,6 +57,7 @@ void    plateau_graph_order_renumber (Order *o, int r);
 void    plateau_graph_order_pair     (const Order *o, int v, int w, guint *vw, guint *wv);
 guint64 plateau_graph_order_total    (Order *o);
 gboolean plateau_graph_sift          (Order *o, gboolean downward);
+guint64 plateau_graph_sift_blocks    (Order *o);
 void    plateau_graph_group_sort     (Order *o, int r, const double *value);
 void    plateau_graph_group_consistent (Order *o);
 

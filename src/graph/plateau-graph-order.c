@@ -23,6 +23,8 @@
 #define CONVERGENCE       0.995 /* progress is a drop below this share of the best */
 #define MAX_SIFT_ROUNDS   16
 #define TRANSPOSE_PASSES  8     /* beyond, swaps of equal pairs mostly undo each other */
+#define MAX_GLOBAL_ROUNDS 3
+#define BIG_GRAPH         1500  /* nodes and dummies: one start, one round of global sifting */
 #define HUGE_GRAPH        20000 /* nodes and dummies: one short pass only */
 
 /* The working state ------------------------------------------------------- */
@@ -682,14 +684,42 @@ polish (Order   *o,
   return least;
 }
 
+/*
+ * Global sifting from the best order so far, then layer-by-layer sifting
+ * again, for as long as the rounds remove crossings.
+ */
+static guint64
+sift_globally (Order   *o,
+               int     *best,
+               int     *scratch,
+               guint64  least,
+               int      rounds)
+{
+  for (int round = 0; round < rounds && least > 0; round++)
+    {
+      guint64 crossings;
+
+      restore_order (o, best);
+      crossings = plateau_graph_sift_blocks (o);
+      save_order (o, scratch);
+      crossings = polish (o, scratch, crossings);
+      if (crossings >= least)
+        break;
+      least = crossings;
+      memcpy (best, scratch, sizeof (int) * o->g->nodes->len);
+    }
+
+  return least;
+}
+
 /* Restarts shrink with size, to keep big graphs fast. */
 static guint
 n_starts_for (const LGraph *g)
 {
   guint n = g->nodes->len;
 
-  if (n > 1500)
-    return 2;
+  if (n > BIG_GRAPH)
+    return 1;
   if (n > 600)
     return 3;
   if (n > 200)
@@ -710,7 +740,7 @@ plateau_graph_order (LGraph *g)
   g_autofree int *best = g_new (int, n + 1);
   g_autofree int *pass = g_new (int, n + 1);
   g_autoptr (GRand) rand = g_rand_new_with_seed (g->options->seed);
-  gboolean huge = n > HUGE_GRAPH;
+  gboolean huge = n > HUGE_GRAPH, big = n > BIG_GRAPH;
   int iterations = huge ? 4 : MAX_ITERATIONS;
   guint starts = huge ? 1 : n_starts_for (g);
   guint64 least = G_MAXUINT64;
@@ -732,7 +762,7 @@ plateau_graph_order (LGraph *g)
         }
     }
 
-  /* One more pass from the best order, and sifting again. */
+  /* One more pass from the best order, and global sifting. */
   if (least > 0 && !huge)
     {
       restore_order (&o, best);
@@ -740,6 +770,9 @@ plateau_graph_order (LGraph *g)
       if (g->n_clusters == 0)
         least = polish (&o, best, least);
     }
+
+  if (least > 0 && !huge && g->n_clusters == 0)
+    least = sift_globally (&o, best, pass, least, big ? 1 : MAX_GLOBAL_ROUNDS);
 
   g_debug ("ordering: %" G_GUINT64_FORMAT " crossings, %u nodes with dummies, %d ranks",
            least, n, g->n_ranks);
