@@ -108,7 +108,7 @@ PlateauGraphLayout *plateau_graph_layout_nested (const PlateauGraph             
                                                  const PlateauGraphSizes         *sizes,
                                                  const PlateauGraphLayoutOptions *options);
 
-void   plateau_graph_order     (LGraph *g);
+guint64 plateau_graph_order    (LGraph *g);
 void   plateau_graph_rank_simplex (LGraph *g, guint max_iterations);
 void   plateau_graph_position  (LGraph *g);
 void   plateau_graph_constrain (LGraph *g);

@@ -732,8 +732,10 @@ n_starts_for (const LGraph *g)
  * @g: the working graph, ranked, with dummies
  *
  * Orders every rank to keep edge crossings few.
+ *
+ * Returns: the crossings left between ranks
  */
-void
+guint64
 plateau_graph_order (LGraph *g)
 {
   guint n = g->nodes->len;
@@ -780,4 +782,5 @@ plateau_graph_order (LGraph *g)
   if (g->n_clusters > 0)
     plateau_graph_group_consistent (&o);
   order_clear (&o);
+  return least;
 }
