@@ -19,8 +19,7 @@
 #define PORT_STEP 16.0
 #define ARC_BULGE 28.0
 #define MAX_PIVOTS 4000         /* network simplex stops here on huge graphs */
-#define TRY_BOTH_MIN 40         /* graph nodes: smaller graphs rarely differ */
-#define TRY_BOTH_MAX 700        /* graph nodes: larger ones lack the time */
+#define BOTH_WAYS_MIN 40        /* graph nodes: below, cycles are broken greedily only */
 
 /**
  * plateau_graph_layout_options_init:
@@ -1845,9 +1844,9 @@ crowding (const Work *w)
  * @options: spacing
  *
  * Lays the graph out in one piece, every subgraph a box around its members.
- * A graph with cycles has them broken both ways: up to a middle size both
- * are laid out and the one with fewer crossings wins (the greedy one on
- * ties); larger graphs keep the ranking with less crowded ranks.
+ * Cycles of larger graphs are broken both ways, and the ranking with the
+ * less crowded ranks is kept; small diagrams keep the greedy one, whose
+ * reversed edges close the cycles where a reader expects.
  *
  * Returns: (transfer full): the layout
  */
@@ -1857,11 +1856,12 @@ plateau_graph_layout_flat (const PlateauGraph              *graph,
                            const PlateauGraphLayoutOptions *options)
 {
   Work greedy = { 0 }, depth = { 0 };
-  PlateauGraphLayout *layout, *other;
-  guint64 crossings, other_crossings;
+  PlateauGraphLayout *layout;
+  guint64 crossings;
+  gboolean deeper;
 
   prepare (&greedy, graph, sizes, options, FALSE);
-  if (!has_reversed (&greedy) || graph->nodes->len < TRY_BOTH_MIN)
+  if (!has_reversed (&greedy) || graph->nodes->len < BOTH_WAYS_MIN)
     {
       layout = finish (&greedy, &crossings);
       g_debug ("layout: %" G_GUINT64_FORMAT " crossings kept", crossings);
@@ -1869,26 +1869,11 @@ plateau_graph_layout_flat (const PlateauGraph              *graph,
     }
 
   prepare (&depth, graph, sizes, options, TRUE);
-  if (graph->nodes->len > TRY_BOTH_MAX)
-    {
-      gboolean deeper = crowding (&depth) < crowding (&greedy);
-
-      clear_work (deeper ? &greedy : &depth);
-      layout = finish (deeper ? &depth : &greedy, &crossings);
-      g_debug ("layout: %" G_GUINT64_FORMAT " crossings kept", crossings);
-      return layout;
-    }
-
-  layout = finish (&greedy, &crossings);
-  other = finish (&depth, &other_crossings);
-  g_debug ("layout: %" G_GUINT64_FORMAT " crossings kept", MIN (crossings, other_crossings));
-  if (other_crossings < crossings)
-    {
-      plateau_graph_layout_free (layout);
-      return other;
-    }
-
-  plateau_graph_layout_free (other);
+  deeper = crowding (&depth) < crowding (&greedy);
+  clear_work (deeper ? &greedy : &depth);
+  layout = finish (deeper ? &depth : &greedy, &crossings);
+  g_debug ("layout: %" G_GUINT64_FORMAT " crossings kept, cycles broken %s", crossings,
+           deeper ? "depth-first" : "greedily");
   return layout;
 }
 

@@ -743,7 +743,7 @@ plateau_graph_order (LGraph *g)
   g_autofree int *pass = g_new (int, n + 1);
   g_autoptr (GRand) rand = g_rand_new_with_seed (g->options->seed);
   gboolean huge = n > HUGE_GRAPH, big = n > BIG_GRAPH;
-  int iterations = huge ? 4 : MAX_ITERATIONS;
+  int iterations = huge ? 4 : big ? MAX_ITERATIONS / 2 : MAX_ITERATIONS;
   guint starts = huge ? 1 : n_starts_for (g);
   guint64 least = G_MAXUINT64;
   Order o = { 0 };

@@ -33,6 +33,7 @@ typedef struct
   int *low;
   int *lim;
   guint *next;                /* scratch for the tree walk */
+  int *stack;                 /* the tree walk's path, as deep as the tree has nodes */
   double *cut;                /* per edge, for tree edges */
 } Simplex;
 
@@ -131,21 +132,22 @@ low_lim_from (Simplex *s,
               int      parent_edge,
               int      first)
 {
-  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
-  int counter = first;
+  int *stack = s->stack;
+  int depth = 0, counter = first;
 
   s->parent_edge[top] = parent_edge;
   s->low[top] = counter;
   s->next[top] = 0;
-  g_array_append_val (stack, top);
+  stack[depth++] = top;
 
-  while (stack->len > 0)
+  while (depth > 0)
     {
-      int v = g_array_index (stack, int, stack->len - 1);
+      int v = stack[depth - 1];
+      GArray *edges = s->tree_adj[v];
 
-      if (s->next[v] < s->tree_adj[v]->len)
+      if (s->next[v] < edges->len)
         {
-          int e = g_array_index (s->tree_adj[v], int, s->next[v]++);
+          int e = g_array_index (edges, int, s->next[v]++);
           int w = other_end (s, e, v);
 
           if (e != s->parent_edge[v])
@@ -153,13 +155,13 @@ low_lim_from (Simplex *s,
               s->parent_edge[w] = e;
               s->low[w] = counter;
               s->next[w] = 0;
-              g_array_append_val (stack, w);
+              stack[depth++] = w;
             }
           continue;
         }
 
       s->lim[v] = counter++;
-      g_array_set_size (stack, stack->len - 1);
+      depth--;
     }
 }
 
@@ -442,6 +444,7 @@ build (Simplex      *s,
   s->low = g_new0 (int, s->n);
   s->lim = g_new0 (int, s->n);
   s->next = g_new0 (guint, s->n);
+  s->stack = g_new (int, s->n + 1);
   s->cut = g_new0 (double, s->edges->len);
 }
 
@@ -463,6 +466,7 @@ clear (Simplex *s)
   g_free (s->low);
   g_free (s->lim);
   g_free (s->next);
+  g_free (s->stack);
   g_free (s->cut);
 }
 
