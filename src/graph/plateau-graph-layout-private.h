@@ -114,6 +114,5 @@ void   plateau_graph_position  (LGraph *g);
 void   plateau_graph_constrain (LGraph *g);
 int    plateau_graph_cluster_common (const LGraph *g, int a, int b);
 gboolean plateau_graph_cluster_within (const LGraph *g, int inner, int outer);
-guint64 plateau_graph_count_rank_crossings (const LGraph *g, int rank);
 
 G_END_DECLS

@@ -328,8 +328,7 @@ end_hidden (const PlateauGraph    *graph,
 
 /* The size of the box of subgraph @s around its own layout @inner. */
 static void
-box_size (const PlateauGraph              *graph,
-          const PlateauGraphSizes         *sizes,
+box_size (const PlateauGraphSizes         *sizes,
           const PlateauGraphLayoutOptions *options,
           int                              s,
           const PlateauGraphLayout        *inner,
@@ -345,10 +344,10 @@ box_size (const PlateauGraph              *graph,
 
 /* A node of the outer part standing for subgraph @s, as large as its box. */
 static int
-add_stand_in (Part                   *part,
-              const PlateauGraph     *graph,
-              int                     s,
-              int                     parent)
+add_stand_in (Part               *part,
+              const PlateauGraph *graph,
+              int                 s,
+              int                 parent)
 {
   const PlateauGraphSubgraph *sg = subgraph_at (graph, s);
   PlateauGraphNode node = { 0 };
@@ -362,6 +361,35 @@ add_stand_in (Part                   *part,
   node.column = sg->column;
   copy_node (part, &node, parent, -(s + 1));
   return (int) part->graph->nodes->len - 1;
+}
+
+/* Copies the subgraphs and nodes outside every subgraph that stands alone. */
+static void
+copy_outside (Part               *part,
+              const PlateauGraph *graph,
+              const gboolean     *alone,
+              int                *node_map,
+              int                *subgraph_map)
+{
+  for (guint t = 0; t < graph->subgraphs->len; t++)
+    {
+      const PlateauGraphSubgraph *sg = subgraph_at (graph, t);
+
+      if (in_alone (graph, alone, (int) t))
+        continue;
+      subgraph_map[t] = (int) part->graph->subgraphs->len;
+      copy_subgraph (part, sg, sg->parent >= 0 ? subgraph_map[sg->parent] : -1, (int) t);
+    }
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      const PlateauGraphNode *node = &g_array_index (graph->nodes, PlateauGraphNode, i);
+
+      if (in_alone (graph, alone, node->subgraph))
+        continue;
+      node_map[i] = (int) part->graph->nodes->len;
+      copy_node (part, node, node->subgraph >= 0 ? subgraph_map[node->subgraph] : -1, (int) i);
+    }
 }
 
 /* The whole without the insides of the subgraphs that stand alone, each now one node. */
@@ -378,34 +406,14 @@ build_outer (Part                             *part,
   g_autofree int *stand_in = g_new (int, graph->subgraphs->len + 1);
 
   part_init (part, graph->direction);
-  for (guint t = 0; t < graph->subgraphs->len; t++)
-    {
-      const PlateauGraphSubgraph *sg = subgraph_at (graph, t);
-      int parent = sg->parent >= 0 ? subgraph_map[sg->parent] : -1;
-
-      stand_in[t] = -1;
-      if (in_alone (graph, alone, (int) t))
-        continue;
-      subgraph_map[t] = (int) part->graph->subgraphs->len;
-      copy_subgraph (part, sg, parent, (int) t);
-    }
-
-  for (guint i = 0; i < graph->nodes->len; i++)
-    {
-      const PlateauGraphNode *node = &g_array_index (graph->nodes, PlateauGraphNode, i);
-
-      if (in_alone (graph, alone, node->subgraph))
-        continue;
-      node_map[i] = (int) part->graph->nodes->len;
-      copy_node (part, node, node->subgraph >= 0 ? subgraph_map[node->subgraph] : -1, (int) i);
-    }
-
+  copy_outside (part, graph, alone, node_map, subgraph_map);
   for (guint t = 0; t < graph->subgraphs->len; t++)
     {
       int parent = subgraph_at (graph, t)->parent;
 
-      if (alone[t])
-        stand_in[t] = add_stand_in (part, graph, (int) t, parent >= 0 ? subgraph_map[parent] : -1);
+      stand_in[t] = alone[t] ? add_stand_in (part, graph, (int) t,
+                                             parent >= 0 ? subgraph_map[parent] : -1)
+                             : -1;
     }
 
   for (guint i = 0; i < graph->edges->len; i++)
@@ -420,7 +428,7 @@ build_outer (Part                             *part,
   copy_sizes (part, sizes);
   for (guint t = 0; t < graph->subgraphs->len; t++)
     if (stand_in[t] >= 0)
-      box_size (graph, sizes, options, (int) t, inner[t],
+      box_size (sizes, options, (int) t, inner[t],
                 &part->sizes->node_width[stand_in[t]], &part->sizes->node_height[stand_in[t]]);
 }
 

@@ -8,8 +8,10 @@
  * ties the other way round, so that the order keeps moving on plateaus.
  * Sifting (plateau-graph-sift.c) then polishes each pass's best order, as
  * sweeps and transposition stall at orders sifting can still improve; the
- * best order of all passes gets one more pass. Members of a subgraph stay
- * next to each other (plateau-graph-group.c) so that it can be boxed.
+ * best order of all passes gets one more pass, then global sifting
+ * (plateau-graph-blocks.c), which moves long edges whole. Members of a
+ * subgraph stay next to each other (plateau-graph-group.c) so that it can
+ * be boxed; sifting, which would scatter them, is left out then.
  */
 
 #include "config.h"
@@ -191,29 +193,6 @@ plateau_graph_order_total (Order *o)
     total += crossings_below (o, r);
 
   return total;
-}
-
-/**
- * plateau_graph_count_rank_crossings: (skip)
- * @g: the working graph, ordered
- * @rank: a rank with a rank below it
- *
- * Returns: the crossings between the segments from @rank to the rank below
- */
-guint64
-plateau_graph_count_rank_crossings (const LGraph *g,
-                                    int           rank)
-{
-  Order o = { 0 };
-  guint64 crossings;
-
-  order_init (&o, (LGraph *) g);
-  for (guint v = 0; v < g->nodes->len; v++)
-    o.pos[v] = lnode (g, v)->order;
-  crossings = crossings_below (&o, rank);
-  order_clear (&o);
-
-  return crossings;
 }
 
 /* Adds the pairs of @a and @b whose ends lie in one order (@ab) or the other (@ba). */
