@@ -334,6 +334,7 @@ typedef struct
   GString *plain;
   GString *markup;
   Mark stack[PLATEAU_GRAPH_MAX_DEPTH];
+  char opener[PLATEAU_GRAPH_MAX_DEPTH]; /* ‘*’ or ‘_’, which only closes its own kind */
   int depth;
   gboolean marked;            /* a tag was written */
 } Markdown;
@@ -360,17 +361,18 @@ mark_tag (Markdown *md,
 }
 
 /*
- * A run of @k stars: it first closes the open marks it can (when it follows
- * text), then opens new ones (when text follows it); stars left over are
- * text, as in CommonMark.
+ * A run of @k markers @c: it first closes the open marks of its kind it
+ * can (when it follows text), then opens new ones (when text follows it);
+ * markers left over are text, as in CommonMark.
  */
 static void
-mark_stars (Markdown *md,
-            guint     k,
-            gboolean  can_close,
-            gboolean  can_open)
+mark_run (Markdown *md,
+          char      c,
+          guint     k,
+          gboolean  can_close,
+          gboolean  can_open)
 {
-  while (can_close && k > 0 && md->depth > 0)
+  while (can_close && k > 0 && md->depth > 0 && md->opener[md->depth - 1] == c)
     {
       Mark top = md->stack[md->depth - 1];
       guint used = top == MARK_BOLD ? 2 : 1;
@@ -387,42 +389,73 @@ mark_stars (Markdown *md,
       Mark mark = k >= 2 ? MARK_BOLD : MARK_ITALIC;
 
       mark_tag (md, mark, TRUE);
+      md->opener[md->depth] = c;
       md->stack[md->depth++] = mark;
       k -= mark == MARK_BOLD ? 2 : 1;
     }
 
   for (; k > 0; k--)
-    mark_text (md, "*", 1);
+    mark_text (md, &c, 1);
+}
+
+static gboolean
+is_marker (char c)
+{
+  return c == '*' || c == '_';
 }
 
 /*
- * The Markdown of a "`…`" string that Plateau draws: **bold** and *italic*,
- * as Pango markup. Everything else (links, code, headings, lists) is drawn
- * as the characters written. Returns NULL when the text has no marks or
- * when they do not pair up; *@plain then keeps the text as it is.
+ * Whether a run of markers between @before and @after may close or open a
+ * mark: it must touch text on that side, and an underscore inside a word
+ * (snake_case) is text, as in CommonMark.
+ */
+static void
+flanking (char      c,
+          char      before,
+          char      after,
+          gboolean *can_close,
+          gboolean *can_open)
+{
+  *can_close = before != '\0' && !g_ascii_isspace (before);
+  *can_open = after != '\0' && !g_ascii_isspace (after);
+  if (c == '_')
+    {
+      *can_close = *can_close && !g_ascii_isalnum (after);
+      *can_open = *can_open && !g_ascii_isalnum (before);
+    }
+}
+
+/*
+ * The Markdown of a "`…`" string that Plateau draws: **bold** and *italic*
+ * (or __bold__ and _italic_), as Pango markup. Everything else (links,
+ * code, headings, lists) is drawn as the characters written. Returns NULL
+ * when the text has no marks or when they do not pair up; *@plain then
+ * keeps the text as it is.
  */
 static char *
 markdown_markup (const char *text,
                  char      **plain)
 {
-  Markdown md = { g_string_new (NULL), g_string_new (NULL), { 0 }, 0, FALSE };
+  Markdown md = { g_string_new (NULL), g_string_new (NULL), { 0 }, { 0 }, 0, FALSE };
   const char *c = text;
 
   while (*c != '\0')
     {
       const char *run = c;
+      gboolean can_close, can_open;
       guint k = 0;
 
-      while (*c != '\0' && *c != '*')
+      while (*c != '\0' && !is_marker (*c))
         c++;
       if (c > run)
         mark_text (&md, run, c - run);
+      if (*c == '\0')
+        break;
 
-      for (run = c; *c == '*'; c++)
+      for (run = c; *c == *run; c++)
         k++;
-      if (k > 0)
-        mark_stars (&md, k, run > text && !g_ascii_isspace (run[-1]),
-                    *c != '\0' && !g_ascii_isspace (*c));
+      flanking (*run, run > text ? run[-1] : '\0', *c, &can_close, &can_open);
+      mark_run (&md, *run, k, can_close, can_open);
     }
 
   if (md.depth > 0 || !md.marked)

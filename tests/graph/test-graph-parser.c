@@ -134,8 +134,12 @@ static const ValidCase valid_cases[] = {
   { "graph TD\nA[\"two\r\nlines\"]",
     "TB A:rect:\"two\\nlines\"" },
   { "graph TD\nA[\"`This **is** _Markdown_ and *this* too`\"]",
-    "TB A:rect:\"This is _Markdown_ and this too\"~\"This <b>is</b> _Markdown_ and "
+    "TB A:rect:\"This is Markdown and this too\"~\"This <b>is</b> <i>Markdown</i> and "
     "<i>this</i> too\"" },
+  { "graph TD\nA[\"`a __bold__ snake_case_name`\"]",
+    "TB A:rect:\"a bold snake_case_name\"~\"a <b>bold</b> snake_case_name\"" },
+  { "graph TD\nA[\"`*star_ mixed*`\"]",
+    "TB A:rect:\"star_ mixed\"~\"<i>star_ mixed</i>\"" },
   { "graph TD\nA[\"`***both*** & <more>`\"]",
     "TB A:rect:\"both & <more>\"~\"<b><i>both</i></b> &amp; &lt;more&gt;\"" },
   { "graph TD\nA[\"`2 * 3 and **open`\"]",
