@@ -28,6 +28,7 @@
 #define MAX_GLOBAL_ROUNDS 3
 #define BIG_GRAPH         1500  /* nodes and dummies: one start, one round of global sifting */
 #define HUGE_GRAPH        20000 /* nodes and dummies: one short pass only */
+#define GLOBAL_SIFT_MAX   6000  /* nodes and dummies: global sifting takes time squared */
 
 /* The working state ------------------------------------------------------- */
 
@@ -752,7 +753,7 @@ plateau_graph_order (LGraph *g)
         least = polish (&o, best, least);
     }
 
-  if (least > 0 && !huge && g->n_clusters == 0)
+  if (least > 0 && n <= GLOBAL_SIFT_MAX && g->n_clusters == 0)
     least = sift_globally (&o, best, pass, least, big ? 1 : MAX_GLOBAL_ROUNDS);
 
   g_debug ("ordering: %" G_GUINT64_FORMAT " crossings, %u nodes with dummies, %d ranks",
