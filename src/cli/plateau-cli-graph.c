@@ -76,7 +76,12 @@ draw_file (const char         *input,
       return PLATEAU_CLI_BAD_INPUT;
     }
 
+  /* What the layout could not draw is worth knowing, but the drawing is still made. */
   layout = plateau_graph_layout_themed (graph, theme);
+  for (guint i = 0; i < layout->warnings->len; i++)
+    plateau_cli_print_error (_("%s: warning: %s"), input,
+                             (const char *) g_ptr_array_index (layout->warnings, i));
+
   if (!plateau_graph_export (graph, layout, theme, format, opts->scale, opts->output, &error))
     {
       plateau_cli_print_error ("%s", error->message);

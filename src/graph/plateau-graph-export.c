@@ -7,11 +7,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "plateau-graph-render.h"
 
@@ -40,11 +41,59 @@ plateau_graph_format_from_name (const char         *name,
   return FALSE;
 }
 
-/* Two decimals keep files small and numbers exact to a hundredth of a pixel. */
-static double
-rounded (double v)
+/*
+ * Numbers with at most two decimals and no trailing zeros (36.41, 12.5,
+ * 40): exact to a hundredth of a pixel, small, and read back as written.
+ */
+static void
+append_number (GString *out,
+               double   v)
 {
-  return isfinite (v) ? round (v * 100) / 100 : 0;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize n;
+
+  v = isfinite (v) ? round (v * 100) / 100 : 0;
+  g_ascii_formatd (buf, sizeof buf, "%.2f", v);
+  n = strlen (buf);
+  while (buf[n - 1] == '0')
+    buf[--n] = '\0';
+  if (buf[n - 1] == '.')
+    buf[--n] = '\0';
+
+  g_string_append (out, strcmp (buf, "-0") == 0 ? "0" : buf);
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *c = (const guchar *) text; *c != '\0'; c++)
+    {
+      if (*c == '"' || *c == '\\')
+        g_string_append_printf (out, "\\%c", *c);
+      else if (*c == '\n')
+        g_string_append (out, "\\n");
+      else if (*c == '\t')
+        g_string_append (out, "\\t");
+      else if (*c < 0x20)
+        g_string_append_printf (out, "\\u%04x", *c);
+      else
+        g_string_append_c (out, (char) *c);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* "key": value pairs; @first leaves out the comma before. */
+static void
+append_key (GString    *out,
+            const char *key,
+            gboolean    first)
+{
+  if (!first)
+    g_string_append (out, ", ");
+  append_string (out, key);
+  g_string_append (out, ": ");
 }
 
 static const char *
@@ -57,20 +106,50 @@ end_id (const PlateauGraph    *graph,
 }
 
 static void
-add_points (JsonBuilder  *b,
-            const GArray *points)
+append_node (GString                *out,
+             const PlateauGraphNode *node,
+             const PlateauGraphBox  *box)
 {
-  json_builder_set_member_name (b, "points");
-  json_builder_begin_array (b);
+  const char *keys[] = { "x", "y", "width", "height" };
+  double values[] = { box->x, box->y, box->width, box->height };
+
+  g_string_append (out, "    {");
+  append_key (out, "id", TRUE);
+  append_string (out, node->id);
+  append_key (out, "label", FALSE);
+  append_string (out, node->label);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      append_key (out, keys[k], FALSE);
+      append_number (out, values[k]);
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+append_edge (GString                *out,
+             const PlateauGraph     *graph,
+             const PlateauGraphEdge *edge,
+             const GArray           *points)
+{
+  g_string_append (out, "    {");
+  append_key (out, "from", TRUE);
+  append_string (out, end_id (graph, &edge->from));
+  append_key (out, "to", FALSE);
+  append_string (out, end_id (graph, &edge->to));
+  append_key (out, "points", FALSE);
+  g_string_append_c (out, '[');
   for (guint k = 0; k < points->len; k++)
     {
       const PlateauGraphPoint *p = &g_array_index (points, PlateauGraphPoint, k);
-      json_builder_begin_array (b);
-      json_builder_add_double_value (b, rounded (p->x));
-      json_builder_add_double_value (b, rounded (p->y));
-      json_builder_end_array (b);
+
+      g_string_append (out, k > 0 ? ", [" : "[");
+      append_number (out, p->x);
+      g_string_append (out, ", ");
+      append_number (out, p->y);
+      g_string_append_c (out, ']');
     }
-  json_builder_end_array (b);
+  g_string_append (out, "]}");
 }
 
 /**
@@ -81,7 +160,7 @@ add_points (JsonBuilder  *b,
  * Writes the layout as `{width, height, nodes:[{id, label, x, y, width,
  * height}], edges:[{from, to, points:[[x, y]…]}]}`, with x and y the
  * centre of a node and points the edge's cubic Bézier chain (start, then
- * two controls and an end per segment).
+ * two controls and an end per segment). Numbers have at most two decimals.
  *
  * Returns: (transfer full): the JSON text
  */
@@ -89,62 +168,32 @@ char *
 plateau_graph_layout_to_json (const PlateauGraph       *graph,
                               const PlateauGraphLayout *layout)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
+  GString *out = g_string_new ("{\n  \"width\": ");
 
   g_return_val_if_fail (graph != NULL && layout != NULL, NULL);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "width");
-  json_builder_add_double_value (b, rounded (layout->width));
-  json_builder_set_member_name (b, "height");
-  json_builder_add_double_value (b, rounded (layout->height));
+  append_number (out, layout->width);
+  g_string_append (out, ",\n  \"height\": ");
+  append_number (out, layout->height);
 
-  json_builder_set_member_name (b, "nodes");
-  json_builder_begin_array (b);
+  g_string_append (out, ",\n  \"nodes\": [");
   for (guint i = 0; i < layout->n_nodes; i++)
     {
-      const PlateauGraphNode *n = &g_array_index (graph->nodes, PlateauGraphNode, i);
-      const PlateauGraphBox *box = &layout->nodes[i];
-      const char *keys[] = { "x", "y", "width", "height" };
-      double values[] = { box->x, box->y, box->width, box->height };
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, n->id);
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, n->label);
-      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-        {
-          json_builder_set_member_name (b, keys[k]);
-          json_builder_add_double_value (b, rounded (values[k]));
-        }
-      json_builder_end_object (b);
+      g_string_append (out, i > 0 ? ",\n" : "\n");
+      append_node (out, &g_array_index (graph->nodes, PlateauGraphNode, i), &layout->nodes[i]);
     }
-  json_builder_end_array (b);
+  g_string_append (out, layout->n_nodes > 0 ? "\n  ]" : "]");
 
-  json_builder_set_member_name (b, "edges");
-  json_builder_begin_array (b);
+  g_string_append (out, ",\n  \"edges\": [");
   for (guint i = 0; i < layout->n_edges; i++)
     {
-      const PlateauGraphEdge *e = &g_array_index (graph->edges, PlateauGraphEdge, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "from");
-      json_builder_add_string_value (b, end_id (graph, &e->from));
-      json_builder_set_member_name (b, "to");
-      json_builder_add_string_value (b, end_id (graph, &e->to));
-      add_points (b, layout->edges[i].points);
-      json_builder_end_object (b);
+      g_string_append (out, i > 0 ? ",\n" : "\n");
+      append_edge (out, graph, &g_array_index (graph->edges, PlateauGraphEdge, i),
+                   layout->edges[i].points);
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  g_string_append (out, layout->n_edges > 0 ? "\n  ]\n}\n" : "]\n}\n");
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  return g_string_free (out, FALSE);
 }
 
 static gboolean

@@ -25,7 +25,8 @@ typedef struct
   int cluster;                /* innermost subgraph, -1 at the top */
   double w;                   /* across the flow */
   double h;                   /* along the flow */
-  double right_extra;         /* room for a self-loop */
+  double right_extra;         /* room for self-loops and their labels, across */
+  double loop_span;           /* along the flow, the height self-loops need */
   gboolean back;              /* a dummy of an edge reversed to break a cycle */
   int rank;
   int order;
@@ -47,6 +48,7 @@ typedef struct
 
 typedef struct
 {
+  const PlateauGraph *graph;
   GArray *nodes;              /* LNode */
   GArray *edges;              /* LEdge */
   int n_ranks;
@@ -55,7 +57,6 @@ typedef struct
   int *cluster_parent;
   int *cluster_depth;
   const PlateauGraphLayoutOptions *options;
-  gboolean use_median;        /* median or barycentre in the current sweeps */
   double cross_head;          /* title height when titles sit across the flow */
   double *cluster_min_width;  /* per subgraph, across the flow: its title */
   double *cluster_head;       /* per subgraph, title room across the flow (LR) */
@@ -79,12 +80,39 @@ ledge (const LGraph *g,
   return &g_array_index (g->edges, LEdge, i);
 }
 
-void   plateau_graph_order     (LGraph *g);
+/* A self-loop, relative to its node's centre in the working frame. */
+typedef struct
+{
+  int edge;                   /* graph edge */
+  int node;
+  double dy;                  /* the ends lie ∓dy along the flow */
+  double x_top;               /* where the ends meet the outline, across */
+  double x_bottom;
+  double far;                 /* the outer controls, across */
+  double lift;                /* the outer controls lie ∓(dy + lift) along */
+  double label_x;             /* the label's centre across (at 0 along) */
+  double label_w;             /* 0 without a label */
+  double label_h;
+} PlateauGraphLoop;
+
+double plateau_graph_side_border (const LGraph *g, int node, double dy, int sign);
+GArray *plateau_graph_plan_loops (LGraph                  *g,
+                                  const GArray            *edges,
+                                  const PlateauGraphSizes *sizes);
+GArray *plateau_graph_route_loop (const LGraph *g, const PlateauGraphLoop *loop);
+
+PlateauGraphLayout *plateau_graph_layout_flat   (const PlateauGraph              *graph,
+                                                const PlateauGraphSizes         *sizes,
+                                                const PlateauGraphLayoutOptions *options);
+PlateauGraphLayout *plateau_graph_layout_nested (const PlateauGraph              *graph,
+                                                 const PlateauGraphSizes         *sizes,
+                                                 const PlateauGraphLayoutOptions *options);
+
+guint64 plateau_graph_order    (LGraph *g);
 void   plateau_graph_rank_simplex (LGraph *g, guint max_iterations);
 void   plateau_graph_position  (LGraph *g);
 void   plateau_graph_constrain (LGraph *g);
 int    plateau_graph_cluster_common (const LGraph *g, int a, int b);
 gboolean plateau_graph_cluster_within (const LGraph *g, int inner, int outer);
-guint64 plateau_graph_count_rank_crossings (const LGraph *g, int rank);
 
 G_END_DECLS

@@ -34,8 +34,8 @@ typedef struct
   /*
    * A chain of cubic Bézier segments: the start point, then three points
    * (two controls and an end) per segment. It starts on the border of the
-   * from end and stops on the border of the to end. Empty for edges the
-   * layout could not place (an edge to an empty subgraph).
+   * from end and stops on the border of the to end. Empty for an edge the
+   * layout could not place, which a warning of the layout names.
    */
   GArray *points;             /* PlateauGraphPoint */
   gboolean has_label;
@@ -55,6 +55,7 @@ typedef struct
   PlateauGraphBox *subgraphs; /* zero-sized for a subgraph without members */
   guint n_ranks;
   guint reversed_edges;       /* how many edges close cycles */
+  GPtrArray *warnings;        /* char *: what could not be drawn, one translated sentence each */
 } PlateauGraphLayout;
 
 /* The measured size of every label, from plateau_graph_measure() or a caller. */

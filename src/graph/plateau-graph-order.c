@@ -1,53 +1,137 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Crossing minimisation: the order of nodes within each rank. Several
- * starting orders are each improved by alternating down and up sweeps that
- * sort a rank by the weighted median of its neighbours (the barycentre
- * breaking ties), followed by transposition of neighbours; the order with
- * the fewest crossings wins. Members of a subgraph stay next to each other
- * so that the subgraph can be boxed.
+ * Crossing minimisation: the order of nodes within each rank. Each pass
+ * starts from a depth-first order and alternates down and up sweeps, as
+ * dot does: a sweep sorts every rank by the weighted median of its
+ * neighbours in the rank before, then transposition swaps neighbours in a
+ * rank for as long as that removes crossings. Half of the sweeps break
+ * ties the other way round, so that the order keeps moving on plateaus.
+ * Sifting (plateau-graph-sift.c) then polishes each pass's best order, as
+ * sweeps and transposition stall at orders sifting can still improve; the
+ * best order of all passes gets one more pass, then global sifting
+ * (plateau-graph-blocks.c), which moves long edges whole. Members of a
+ * subgraph stay next to each other (plateau-graph-group.c) so that it can
+ * be boxed; sifting, which would scatter them, is left out then.
  */
 
 #include "config.h"
 
 #include <string.h>
 
-#include "plateau-graph-layout-private.h"
+#include "plateau-graph-order-private.h"
 
-#define MAX_SWEEPS        24
-#define PATIENCE          8
-#define TRANSPOSE_PASSES  6
-#define HUGE_GRAPH        20000 /* nodes and dummies: a few sweeps only */
+#define MAX_ITERATIONS    24
+#define PATIENCE          8     /* iterations without progress before a pass ends */
+#define CONVERGENCE       0.995 /* progress is a drop below this share of the best */
+#define MAX_SIFT_ROUNDS   16
+#define TRANSPOSE_PASSES  8     /* beyond, swaps of equal pairs mostly undo each other */
+#define MAX_GLOBAL_ROUNDS 3
+#define BIG_GRAPH         1500  /* nodes and dummies: one start, one round of global sifting */
+#define HUGE_GRAPH        20000 /* nodes and dummies: one short pass only */
+#define GLOBAL_SIFT_MAX   6000  /* nodes and dummies: global sifting takes time squared */
 
-static GArray *
-rank_at (const LGraph *g,
-         int           r)
+/* The working state ------------------------------------------------------- */
+
+/* Flattens neighbour lists into one array with a start index per node. */
+static void
+flatten (GArray **lists,
+         guint    n,
+         int    **first,
+         int    **flat)
 {
-  return g_ptr_array_index (g->ranks, r);
+  int total = 0;
+
+  *first = g_new (int, n + 1);
+  for (guint v = 0; v < n; v++)
+    {
+      (*first)[v] = total;
+      total += (int) lists[v]->len;
+    }
+  (*first)[n] = total;
+
+  *flat = g_new (int, total + 1);
+  for (guint v = 0; v < n; v++)
+    if (lists[v]->len > 0)
+      memcpy (*flat + (*first)[v], lists[v]->data, sizeof (int) * lists[v]->len);
 }
 
 static void
-renumber (LGraph *g,
-          int     r)
+order_init (Order  *o,
+            LGraph *g)
 {
-  GArray *rank = rank_at (g, r);
+  guint n = g->nodes->len, widest = 0, degree = 0;
 
-  for (guint i = 0; i < rank->len; i++)
-    lnode (g, g_array_index (rank, int, i))->order = (int) i;
+  o->g = g;
+  o->pos = g_new0 (int, n + 1);
+  flatten (g->up, n, &o->up_first, &o->up);
+  flatten (g->down, n, &o->down_first, &o->down);
+
+  for (int r = 0; r < g->n_ranks; r++)
+    widest = MAX (widest, order_rank (o, r)->len);
+  for (guint v = 0; v < n; v++)
+    degree = MAX (degree, MAX (g->up[v]->len, g->down[v]->len));
+
+  o->tree = g_new0 (guint, widest + 2);
+  o->seq = g_new (int, o->down_first[n] + 1);
+  o->scratch = g_new (int, degree + 1);
+  o->value = g_new0 (double, n + 1);
+  o->candidate = g_new0 (gboolean, g->n_ranks + 1);
+  o->dirty = g_new0 (gboolean, n + 1);
+  o->unsifted = g_new0 (gboolean, g->n_ranks + 1);
 }
 
-/* Inversions of a sequence by a Fenwick tree: crossings of one rank pair. */
-static guint64
-count_inversions (const int *values,
-                  guint      n,
-                  guint      max_value)
+static void
+order_clear (Order *o)
 {
-  g_autofree guint *tree = g_new0 (guint, max_value + 2);
+  g_free (o->pos);
+  g_free (o->up_first);
+  g_free (o->up);
+  g_free (o->down_first);
+  g_free (o->down);
+  g_free (o->tree);
+  g_free (o->seq);
+  g_free (o->scratch);
+  g_free (o->value);
+  g_free (o->candidate);
+  g_free (o->dirty);
+  g_free (o->unsifted);
+}
+
+/**
+ * plateau_graph_order_renumber: (skip)
+ *
+ * Records the places of the nodes of rank @r after it was reordered.
+ */
+void
+plateau_graph_order_renumber (Order *o,
+                              int    r)
+{
+  GArray *rank = order_rank (o, r);
+
+  for (guint i = 0; i < rank->len; i++)
+    {
+      int v = g_array_index (rank, int, i);
+
+      o->pos[v] = (int) i;
+      lnode (o->g, v)->order = (int) i;
+    }
+}
+
+/* Counting crossings --------------------------------------------------------- */
+
+/* Inversions of a sequence by a Fenwick tree: the crossings of one rank pair. */
+static guint64
+count_inversions (guint       *tree,
+                  const int   *values,
+                  guint        n,
+                  guint        max_value)
+{
   guint64 inversions = 0;
 
+  memset (tree, 0, sizeof (guint) * (max_value + 2));
   for (guint i = 0; i < n; i++)
     {
-      guint seen_greater = (guint) i;
+      guint seen_greater = i;
 
       for (guint k = values[i] + 1; k > 0; k -= k & -k)
         seen_greater -= tree[k];
@@ -59,471 +143,356 @@ count_inversions (const int *values,
   return inversions;
 }
 
-/**
- * plateau_graph_count_rank_crossings: (skip)
- * @g: the working graph
- * @rank: a rank with a rank below it
- *
- * Counts crossings between the segments from @rank to the rank below.
- *
- * Returns: the number of crossings
- */
-guint64
-plateau_graph_count_rank_crossings (const LGraph *g,
-                                    int           rank)
+/* Sorts a few ints in place; neighbour lists are short. */
+static void
+sort_small (int  *a,
+            guint n)
 {
-  GArray *upper = rank_at (g, rank);
-  GArray *lower = rank_at (g, rank + 1);
-  g_autoptr (GArray) seq = g_array_new (FALSE, FALSE, sizeof (int));
-
-  /* Segments sorted by upper position, then lower position. */
-  for (guint i = 0; i < upper->len; i++)
-    {
-      int u = g_array_index (upper, int, i);
-      GArray *down = g->down[u];
-      guint first = seq->len;
-
-      for (guint k = 0; k < down->len; k++)
-        {
-          int pos = lnode (g, g_array_index (down, int, k))->order;
-          g_array_append_val (seq, pos);
-        }
-      for (guint a = first + 1; a < seq->len; a++)
-        {
-          int *p = &g_array_index (seq, int, 0);
-
-          for (guint b = a; b > first && p[b - 1] > p[b]; b--)
-            {
-              int t = p[b];
-              p[b] = p[b - 1];
-              p[b - 1] = t;
-            }
-        }
-    }
-
-  return count_inversions ((int *) seq->data, seq->len, MAX (lower->len, 1));
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && a[j - 1] > a[j]; j--)
+      {
+        int t = a[j];
+        a[j] = a[j - 1];
+        a[j - 1] = t;
+      }
 }
 
+/* Crossings between the segments from rank @r to the rank below. */
 static guint64
-total_crossings (const LGraph *g)
+crossings_below (Order *o,
+                 int    r)
+{
+  GArray *upper = order_rank (o, r);
+  guint n = 0;
+
+  /* Segments sorted by upper place, then lower place. */
+  for (guint i = 0; i < upper->len; i++)
+    {
+      int count;
+      const int *down = order_down (o, g_array_index (upper, int, i), &count);
+
+      for (int k = 0; k < count; k++)
+        o->seq[n + k] = o->pos[down[k]];
+      sort_small (o->seq + n, (guint) count);
+      n += (guint) count;
+    }
+
+  return count_inversions (o->tree, o->seq, n, MAX (order_rank (o, r + 1)->len, 1));
+}
+
+/**
+ * plateau_graph_order_total: (skip)
+ *
+ * Returns: the crossings of the current order, all ranks together
+ */
+guint64
+plateau_graph_order_total (Order *o)
 {
   guint64 total = 0;
 
-  for (int r = 0; r + 1 < g->n_ranks; r++)
-    total += plateau_graph_count_rank_crossings (g, r);
+  for (int r = 0; r + 1 < o->g->n_ranks; r++)
+    total += crossings_below (o, r);
 
   return total;
 }
 
-/* Sorting one rank --------------------------------------------------------- */
-
-static double
-median_of (const LGraph *g,
-           GArray       *neighbours,
-           double        fallback)
+/* Adds the pairs of @a and @b whose ends lie in one order (@ab) or the other (@ba). */
+static inline void
+count_pairs (const int *pos,
+             const int *a,
+             int        na,
+             const int *b,
+             int        nb,
+             guint     *ab,
+             guint     *ba)
 {
-  g_autofree int *pos = NULL;
-  guint n = neighbours->len;
-  double sum = 0;
-  double median;
-
-  if (n == 0)
-    return fallback;
-
-  pos = g_new (int, n);
-  for (guint i = 0; i < n; i++)
+  for (int i = 0; i < na; i++)
     {
-      pos[i] = lnode (g, g_array_index (neighbours, int, i))->order;
-      sum += pos[i];
+      int pa = pos[a[i]];
+
+      for (int j = 0; j < nb; j++)
+        {
+          int pb = pos[b[j]];
+
+          *ab += pa > pb;
+          *ba += pa < pb;
+        }
     }
-  for (guint a = 1; a < n; a++)
-    for (guint b = a; b > 0 && pos[b - 1] > pos[b]; b--)
-      {
-        int t = pos[b];
-        pos[b] = pos[b - 1];
-        pos[b - 1] = t;
-      }
-
-  median = n % 2 == 1 ? pos[n / 2] : (pos[n / 2 - 1] + pos[n / 2]) / 2.0;
-
-  /* The barycentre, scaled down, breaks ties between equal medians. */
-  return median + 1e-3 * (sum / n - median);
 }
 
-static double
-barycentre_of (const LGraph *g,
-               GArray       *neighbours,
-               double        fallback)
+/**
+ * plateau_graph_order_pair: (skip)
+ * @o: the ordering state
+ * @v: a node
+ * @w: a node of the same rank
+ * @vw: (out): the crossings of their edges when @v stands left of @w
+ * @wv: (out): the crossings when @w stands left of @v
+ */
+void
+plateau_graph_order_pair (const Order *o,
+                          int          v,
+                          int          w,
+                          guint       *vw,
+                          guint       *wv)
 {
-  double sum = 0;
+  const int *up = o->up, *down = o->down, *uf = o->up_first, *df = o->down_first;
+  guint ab = 0, ba = 0;
 
-  if (neighbours->len == 0)
-    return fallback;
-  for (guint i = 0; i < neighbours->len; i++)
-    sum += lnode (g, g_array_index (neighbours, int, i))->order;
+  count_pairs (o->pos, up + uf[v], uf[v + 1] - uf[v], up + uf[w], uf[w + 1] - uf[w], &ab, &ba);
+  count_pairs (o->pos, down + df[v], df[v + 1] - df[v], down + df[w], df[w + 1] - df[w], &ab,
+               &ba);
+  *vw = ab;
+  *wv = ba;
+}
 
-  return sum / neighbours->len;
+/* Sweeps ------------------------------------------------------------------- */
+
+/*
+ * The weighted median of the places of @count neighbours (Gansner et al.):
+ * with an even count the middle pair is weighted towards the side where
+ * the neighbours lie closer together. -1 when there are none.
+ */
+static double
+weighted_median (Order     *o,
+                 const int *neighbours,
+                 int        count)
+{
+  int *m = o->scratch;
+  int half = count / 2;
+  double left, right;
+
+  if (count == 0)
+    return -1;
+
+  for (int i = 0; i < count; i++)
+    m[i] = o->pos[neighbours[i]];
+  sort_small (m, (guint) count);
+
+  if (count % 2 == 1)
+    return m[half];
+  if (count == 2)
+    return (m[0] + m[1]) / 2.0;
+
+  left = m[half - 1] - m[0];
+  right = m[count - 1] - m[half];
+  if (left + right <= 0)
+    return (m[half - 1] + m[half]) / 2.0;
+  return (m[half - 1] * right + m[half] * left) / (left + right);
 }
 
 typedef struct
 {
-  int node;                   /* a single node, or -1 for a cluster item */
-  int cluster;
-  double value;
-  int first_order;
-} Item;
-
-static int
-compare_items (gconstpointer a,
-               gconstpointer b)
-{
-  const Item *x = a, *y = b;
-
-  if (x->value < y->value)
-    return -1;
-  if (x->value > y->value)
-    return 1;
-  return x->first_order - y->first_order;
-}
-
-/* The ancestor of @cluster that is a child of @parent (or @cluster itself). */
-static int
-child_of (const LGraph *g,
-          int           cluster,
-          int           parent)
-{
-  while (cluster >= 0 && g->cluster_parent[cluster] != parent)
-    cluster = g->cluster_parent[cluster];
-
-  return cluster;
-}
-
-/*
- * Sorts @members (nodes of one rank inside @cluster) by @value, keeping the
- * members of each child cluster together, ordered by their mean value.
- */
-static void
-sort_group (const LGraph *g,
-            GArray       *members,
-            int           cluster,
-            const double *value,
-            GArray       *out)
-{
-  g_autoptr (GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
-
-  for (guint i = 0; i < members->len; i++)
-    {
-      int v = g_array_index (members, int, i);
-      const LNode *n = lnode (g, v);
-      int child = n->cluster == cluster ? -1 : child_of (g, n->cluster, cluster);
-      Item *item = NULL;
-
-      for (guint k = 0; child >= 0 && k < items->len; k++)
-        {
-          if (g_array_index (items, Item, k).cluster == child)
-            item = &g_array_index (items, Item, k);
-        }
-
-      if (item == NULL)
-        {
-          Item fresh = { child >= 0 ? 0 : v, child, 0, n->order };
-          g_array_append_val (items, fresh);
-          item = &g_array_index (items, Item, items->len - 1);
-        }
-      item->value += value[v];
-      item->first_order = MIN (item->first_order, n->order);
-      if (child >= 0)
-        item->node--;           /* counts members as a negative number */
-    }
-
-  for (guint k = 0; k < items->len; k++)
-    {
-      Item *item = &g_array_index (items, Item, k);
-      if (item->cluster >= 0)
-        item->value = g->cluster_key != NULL ? g->cluster_key[item->cluster]
-                                             : item->value / -item->node;
-    }
-
-  g_array_sort (items, compare_items);
-
-  for (guint k = 0; k < items->len; k++)
-    {
-      Item *item = &g_array_index (items, Item, k);
-      g_autoptr (GArray) inner = NULL;
-
-      if (item->cluster < 0)
-        {
-          g_array_append_val (out, item->node);
-          continue;
-        }
-
-      inner = g_array_new (FALSE, FALSE, sizeof (int));
-      for (guint i = 0; i < members->len; i++)
-        {
-          int v = g_array_index (members, int, i);
-          if (plateau_graph_cluster_within (g, lnode (g, v)->cluster, item->cluster))
-            g_array_append_val (inner, v);
-        }
-      sort_group (g, inner, item->cluster, value, out);
-    }
-}
-
-static void
-sort_rank (LGraph       *g,
-           int           r,
-           const double *value)
-{
-  GArray *rank = rank_at (g, r);
-  g_autoptr (GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (int), rank->len);
-
-  sort_group (g, rank, -1, value, sorted);
-  g_array_set_size (rank, 0);
-  g_array_append_vals (rank, sorted->data, sorted->len);
-  renumber (g, r);
-}
+  const Order *o;
+  gboolean reverse;
+} SortBy;
 
 static int
 compare_by_value (gconstpointer a,
                   gconstpointer b,
                   gpointer      data)
 {
-  const double *value = data;
-  double x = value[*(const int *) a], y = value[*(const int *) b];
+  const SortBy *by = data;
+  int v = *(const int *) a, w = *(const int *) b;
+  double x = by->o->value[v], y = by->o->value[w];
 
-  return x < y ? -1 : x > y ? 1 : 0;
+  if (x != y)
+    return x < y ? -1 : 1;
+  return by->reverse ? by->o->pos[w] - by->o->pos[v] : by->o->pos[v] - by->o->pos[w];
 }
 
 /*
  * Sorts a rank by value, except that nodes with no neighbour on the side
- * being swept keep their slot, as in dot and dagre: moving them would only
- * add noise.
+ * being swept (value -1) keep their slot, as in dot: moving them would
+ * only add noise. @reverse turns the order of equal values round.
  */
 static void
-sort_rank_fixed (LGraph       *g,
-                 int           r,
-                 const double *value,
-                 gboolean      downward)
+sort_movable (Order    *o,
+              int       r,
+              gboolean  reverse)
 {
-  GArray *rank = rank_at (g, r);
-  g_autoptr (GArray) movable = g_array_new (FALSE, FALSE, sizeof (int));
-  guint next = 0;
+  GArray *rank = order_rank (o, r);
+  int *slots = (int *) rank->data;
+  g_autofree int *movable = g_new (int, rank->len + 1);
+  SortBy by = { o, reverse };
+  guint n = 0, next = 0;
+
+  for (guint i = 0; i < rank->len; i++)
+    if (o->value[slots[i]] >= 0)
+      movable[n++] = slots[i];
+  g_qsort_with_data (movable, (gint) n, sizeof (int), compare_by_value, &by);
+
+  for (guint i = 0; i < rank->len; i++)
+    if (o->value[slots[i]] >= 0)
+      slots[i] = movable[next++];
+  plateau_graph_order_renumber (o, r);
+}
+
+/* Subgraphs sort every node: those without neighbours keep their relative place. */
+static void
+fill_fixed (Order *o,
+            int    r,
+            int    other)
+{
+  GArray *rank = order_rank (o, r);
+  double width = MAX (order_rank (o, other)->len, 1);
 
   for (guint i = 0; i < rank->len; i++)
     {
       int v = g_array_index (rank, int, i);
-      if ((downward ? g->up[v] : g->down[v])->len > 0)
-        g_array_append_val (movable, v);
+      if (o->value[v] < 0)
+        o->value[v] = (i + 0.5) / rank->len * width;
     }
-  g_array_sort_with_data (movable, compare_by_value, (gpointer) value);
-
-  for (guint i = 0; i < rank->len; i++)
-    {
-      int v = g_array_index (rank, int, i);
-      if ((downward ? g->up[v] : g->down[v])->len > 0)
-        g_array_index (rank, int, i) = g_array_index (movable, int, next++);
-    }
-  renumber (g, r);
 }
 
 static void
-sweep (LGraph  *g,
-       gboolean downward,
-       double  *value)
+sweep (Order    *o,
+       gboolean  downward,
+       gboolean  reverse)
 {
+  LGraph *g = o->g;
+
   for (int step = 1; step < g->n_ranks; step++)
     {
       int r = downward ? step : g->n_ranks - 1 - step;
-      GArray *rank = rank_at (g, r);
-
-      GArray *other = rank_at (g, downward ? r - 1 : r + 1);
+      GArray *rank = order_rank (o, r);
 
       for (guint i = 0; i < rank->len; i++)
         {
-          int v = g_array_index (rank, int, i);
-          GArray *nb = downward ? g->up[v] : g->down[v];
-          double fallback = (i + 0.5) / rank->len * other->len;
+          int v = g_array_index (rank, int, i), count;
+          const int *nb = downward ? order_up (o, v, &count) : order_down (o, v, &count);
 
-          value[v] = g->use_median ? median_of (g, nb, fallback) : barycentre_of (g, nb, fallback);
+          o->value[v] = weighted_median (o, nb, count);
         }
+
       if (g->n_clusters == 0)
-        sort_rank_fixed (g, r, value, downward);
+        sort_movable (o, r, reverse);
       else
-        sort_rank (g, r, value);
+        {
+          fill_fixed (o, r, downward ? r - 1 : r + 1);
+          plateau_graph_group_sort (o, r, o->value);
+        }
     }
 }
 
 /* Transposition ------------------------------------------------------------ */
 
-static guint
-pair_crossings (const LGraph *g,
-                GArray       *left,
-                GArray       *right)
+static void
+swap_neighbours (Order *o,
+                 int    r,
+                 guint  i)
 {
-  guint n = 0;
+  int *slots = (int *) order_rank (o, r)->data;
+  int v = slots[i], w = slots[i + 1];
 
-  for (guint a = 0; a < left->len; a++)
-    for (guint b = 0; b < right->len; b++)
-      {
-        if (lnode (g, g_array_index (left, int, a))->order
-            > lnode (g, g_array_index (right, int, b))->order)
-          n++;
-      }
-
-  return n;
+  slots[i] = w;
+  slots[i + 1] = v;
+  o->pos[v] = (int) i + 1;
+  o->pos[w] = (int) i;
+  lnode (o->g, v)->order = (int) i + 1;
+  lnode (o->g, w)->order = (int) i;
 }
 
-static gboolean
-transpose_rank (LGraph  *g,
-                int      r,
-                gboolean equal_too)
+/* Marks @v and its neighbours: the pairs they stand in may have changed. */
+static void
+touch (Order *o,
+       int    v)
 {
-  GArray *rank = rank_at (g, r);
-  gboolean improved = FALSE;
+  int count;
+  const int *nb;
+
+  o->dirty[v] = TRUE;
+  o->candidate[lnode (o->g, v)->rank] = TRUE;
+
+  nb = order_up (o, v, &count);
+  for (int k = 0; k < count; k++)
+    {
+      o->dirty[nb[k]] = TRUE;
+      o->candidate[lnode (o->g, nb[k])->rank] = TRUE;
+    }
+  nb = order_down (o, v, &count);
+  for (int k = 0; k < count; k++)
+    {
+      o->dirty[nb[k]] = TRUE;
+      o->candidate[lnode (o->g, nb[k])->rank] = TRUE;
+    }
+}
+
+/*
+ * One pass over rank @r; returns the crossings removed. Only pairs with a
+ * node marked since its last look are counted again.
+ */
+static guint64
+transpose_rank (Order    *o,
+                int       r,
+                gboolean  equal_too)
+{
+  GArray *rank = order_rank (o, r);
+  int *slots = (int *) rank->data;
+  guint64 gain = 0;
 
   for (guint i = 0; i + 1 < rank->len; i++)
     {
-      int v = g_array_index (rank, int, i);
-      int w = g_array_index (rank, int, i + 1);
+      int v = slots[i], w = slots[i + 1];
       guint before, after;
 
-      if (lnode (g, v)->cluster != lnode (g, w)->cluster)
+      if (!o->dirty[v] && !o->dirty[w])
         continue;
+      if (lnode (o->g, v)->cluster != lnode (o->g, w)->cluster)
+        {
+          o->dirty[v] = FALSE;
+          continue;
+        }
 
-      before = pair_crossings (g, g->up[v], g->up[w]) + pair_crossings (g, g->down[v], g->down[w]);
-      after = pair_crossings (g, g->up[w], g->up[v]) + pair_crossings (g, g->down[w], g->down[v]);
+      plateau_graph_order_pair (o, v, w, &before, &after);
       if (after < before || (equal_too && after == before && before > 0))
         {
-          g_array_index (rank, int, i) = w;
-          g_array_index (rank, int, i + 1) = v;
-          lnode (g, v)->order = (int) i + 1;
-          lnode (g, w)->order = (int) i;
-          improved |= after < before;
+          swap_neighbours (o, r, i);
+          gain += before - after;
+          touch (o, v);
+          touch (o, w);
+          continue;
         }
+      o->dirty[v] = FALSE;
     }
+  if (rank->len > 0)
+    o->dirty[slots[rank->len - 1]] = FALSE;
 
-  return improved;
+  return gain;
 }
-
-static void
-transpose (LGraph  *g,
-           gboolean equal_too)
-{
-  int passes = g->nodes->len > 1500 ? 2 : TRANSPOSE_PASSES;
-
-  for (int pass = 0; pass < passes; pass++)
-    {
-      gboolean improved = FALSE;
-
-      for (int r = 0; r < g->n_ranks; r++)
-        improved |= transpose_rank (g, r, equal_too && pass == 0);
-      if (!improved)
-        return;
-    }
-}
-
-/* Sifting -------------------------------------------------------------------- */
 
 /*
- * Layer-by-layer sifting: each node of a rank in turn is taken out and put
- * back at the place where it crosses fewest edges to both neighbouring
- * ranks. The crossings of every ordered pair are counted once per rank, so
- * one rank costs O(k² d²) for k nodes of degree d.
+ * Swaps neighbours while that removes crossings, and with @equal_too also
+ * those whose swap keeps them, which lets the order drift along plateaus.
+ * Only pairs next to something that moved are counted again.
  */
-static gboolean
-sift_rank (LGraph *g,
-           int     r)
-{
-  GArray *rank = rank_at (g, r);
-  guint k = rank->len;
-  g_autofree guint *c = NULL;
-  g_autofree int *seq = NULL;
-  g_autofree int *visit = NULL;
-  gboolean improved = FALSE;
-
-  if (k < 2 || k > 3000)
-    return FALSE;
-
-  /* c[a * k + b]: crossings when node at index a sits left of node at index b. */
-  c = g_new (guint, (gsize) k * k);
-  for (guint a = 0; a < k; a++)
-    for (guint b = 0; b < k; b++)
-      {
-        int u = g_array_index (rank, int, a), v = g_array_index (rank, int, b);
-        c[a * k + b] = a == b ? 0 : pair_crossings (g, g->up[u], g->up[v])
-                                    + pair_crossings (g, g->down[u], g->down[v]);
-      }
-
-  /* seq holds indices into the original rank, in the current order. */
-  seq = g_new (int, k);
-  visit = g_new (int, k);
-  for (guint i = 0; i < k; i++)
-    seq[i] = visit[i] = (int) i;
-
-  for (guint step = 0; step < k; step++)
-    {
-      int x = visit[step];
-      guint best_pos = 0;
-      long cost = 0, best, current;
-
-      /* Cost with x first, then slide it right one place at a time. */
-      for (guint i = 0; i < k; i++)
-        if (seq[i] != x)
-          cost += c[x * k + seq[i]];
-      best = cost;
-      current = -1;
-      for (guint i = 0, pos = 0; i < k; i++)
-        {
-          if (seq[i] == x)
-            {
-              current = cost;
-              continue;
-            }
-          cost += (long) c[seq[i] * k + x] - (long) c[x * k + seq[i]];
-          pos++;
-          if (cost < best)
-            {
-              best = cost;
-              best_pos = pos;
-            }
-        }
-      if (current < 0)
-        current = best;
-
-      if (best < current)
-        {
-          /* Move x from its place to best_pos among the others. */
-          g_autofree int *others = g_new (int, k);
-          guint n = 0;
-
-          for (guint i = 0; i < k; i++)
-            if (seq[i] != x)
-              others[n++] = seq[i];
-          for (guint i = 0, o = 0; i < k; i++)
-            seq[i] = i == best_pos ? x : others[o++];
-          improved = TRUE;
-        }
-    }
-
-  if (improved)
-    {
-      g_autofree int *nodes = g_memdup2 (rank->data, sizeof (int) * k);
-      for (guint i = 0; i < k; i++)
-        g_array_index (rank, int, i) = nodes[seq[i]];
-      renumber (g, r);
-    }
-
-  return improved;
-}
-
 static void
-sift (LGraph  *g,
-      gboolean downward)
+transpose (Order    *o,
+           gboolean  equal_too)
 {
-  for (int step = 0; step < g->n_ranks; step++)
-    sift_rank (g, downward ? step : g->n_ranks - 1 - step);
+  guint64 gain;
+
+  for (int r = 0; r < o->g->n_ranks; r++)
+    o->candidate[r] = TRUE;
+  for (guint v = 0; v < o->g->nodes->len; v++)
+    o->dirty[v] = TRUE;
+
+  int pass = 0;
+
+  do
+    {
+      gain = 0;
+      for (int r = 0; r < o->g->n_ranks; r++)
+        {
+          if (!o->candidate[r])
+            continue;
+          o->candidate[r] = FALSE;
+          gain += transpose_rank (o, r, equal_too);
+        }
+    }
+  while (gain > 0 && ++pass < TRANSPOSE_PASSES);
 }
 
-/* Starting orders ---------------------------------------------------------- */
+/* Starting orders and keeping the best ---------------------------------------- */
 
 static void
 shuffle (GRand *rand,
@@ -539,16 +508,51 @@ shuffle (GRand *rand,
     }
 }
 
+/* Walks down from @root, each node joining its rank when first reached. */
+static void
+walk_from (Order    *o,
+           int       root,
+           gboolean *seen,
+           GArray   *stack,
+           guint     start,
+           GRand    *rand)
+{
+  g_array_append_val (stack, root);
+  while (stack->len > 0)
+    {
+      int v = g_array_index (stack, int, stack->len - 1), count;
+      const int *down = order_down (o, v, &count);
+      g_autofree int *next = NULL;
+
+      g_array_set_size (stack, stack->len - 1);
+      if (seen[v])
+        continue;
+      seen[v] = TRUE;
+      g_array_append_val (order_rank (o, lnode (o->g, v)->rank), v);
+
+      next = g_memdup2 (down, sizeof (int) * count);
+      if (start >= 2)
+        shuffle (rand, next, (guint) count);
+      for (int k = count; k > 0; k--)
+        {
+          int w = next[start == 1 ? count - k : k - 1];
+          if (!seen[w])
+            g_array_append_val (stack, w);
+        }
+    }
+}
+
 /*
- * A depth-first walk from the top: each node joins its rank when first
- * reached, which places a node near the nodes it hangs from. Start 0 walks
- * in the order the text gives, start 1 in reverse, later starts at random.
+ * A depth-first walk from the top, which places a node near the nodes it
+ * hangs from. Start 0 walks in the order the text gives, start 1 in
+ * reverse, later starts at random.
  */
 static void
-initial_order (LGraph *g,
-               guint   start,
-               GRand  *rand)
+initial_order (Order *o,
+               guint  start,
+               GRand *rand)
 {
+  LGraph *g = o->g;
   guint n = g->nodes->len;
   g_autofree gboolean *seen = g_new0 (gboolean, n);
   g_autofree int *roots = g_new (int, n);
@@ -560,158 +564,147 @@ initial_order (LGraph *g,
     shuffle (rand, roots, n);
 
   for (int r = 0; r < g->n_ranks; r++)
-    g_array_set_size (rank_at (g, r), 0);
+    g_array_set_size (order_rank (o, r), 0);
 
   /* Roots by rank, so that the walk starts at the top. */
   for (int r = 0; r < g->n_ranks; r++)
     for (guint i = 0; i < n; i++)
-      {
-        int root = roots[i];
-
-        if (seen[root] || lnode (g, root)->rank != r)
-          continue;
-        g_array_append_val (stack, root);
-        while (stack->len > 0)
-          {
-            int v = g_array_index (stack, int, stack->len - 1);
-            GArray *down = g->down[v];
-            g_autofree int *next = NULL;
-
-            g_array_set_size (stack, stack->len - 1);
-            if (seen[v])
-              continue;
-            seen[v] = TRUE;
-            g_array_append_val (rank_at (g, lnode (g, v)->rank), v);
-
-            next = g_memdup2 (down->data, sizeof (int) * down->len);
-            if (start >= 2)
-              shuffle (rand, next, down->len);
-            for (guint k = down->len; k > 0; k--)
-              {
-                int w = next[start == 1 ? down->len - k : k - 1];
-                if (!seen[w])
-                  g_array_append_val (stack, w);
-              }
-          }
-      }
+      if (!seen[roots[i]] && lnode (g, roots[i])->rank == r)
+        walk_from (o, roots[i], seen, stack, start, rand);
 
   for (int r = 0; r < g->n_ranks; r++)
-    renumber (g, r);
+    plateau_graph_order_renumber (o, r);
 }
 
-/* Subgraph consistency ------------------------------------------------------ */
-
-/*
- * Sibling subgraphs must keep one left-to-right order in every rank, or
- * their boxes would overlap. Each subgraph gets one key, the mean relative
- * position of its members, and every rank is sorted by those keys, nodes
- * outside subgraphs by their own relative position.
- */
 static void
-make_clusters_consistent (LGraph *g,
-                          double *value)
+save_order (const Order *o,
+            int         *saved)
 {
-  g_autofree double *sum = g_new0 (double, g->n_clusters);
-  g_autofree int *count = g_new0 (int, g->n_clusters);
-
-  for (guint v = 0; v < g->nodes->len; v++)
-    {
-      LNode *n = lnode (g, v);
-      double rel = (n->order + 0.5) / rank_at (g, n->rank)->len;
-
-      value[v] = rel;
-      for (int c = n->cluster; c >= 0; c = g->cluster_parent[c])
-        {
-          sum[c] += rel;
-          count[c]++;
-        }
-    }
-
-  for (int c = 0; c < g->n_clusters; c++)
-    g->cluster_key[c] = count[c] > 0 ? sum[c] / count[c] : 0.5;
-
-  for (int r = 0; r < g->n_ranks; r++)
-    sort_rank (g, r, value);
+  memcpy (saved, o->pos, sizeof (int) * o->g->nodes->len);
 }
 
 static void
-save_order (const LGraph *g,
-            int          *saved)
-{
-  for (guint v = 0; v < g->nodes->len; v++)
-    saved[v] = lnode (g, v)->order;
-}
-
-static void
-restore_order (LGraph    *g,
+restore_order (Order     *o,
                const int *saved)
 {
-  for (int r = 0; r < g->n_ranks; r++)
-    g_array_set_size (rank_at (g, r), 0);
+  LGraph *g = o->g;
+  g_autofree guint *count = g_new0 (guint, g->n_ranks + 1);
 
   for (guint v = 0; v < g->nodes->len; v++)
-    lnode (g, v)->order = saved[v];
-
+    count[lnode (g, v)->rank]++;
   for (int r = 0; r < g->n_ranks; r++)
-    {
-      GArray *rank = rank_at (g, r);
-      for (guint v = 0; v < g->nodes->len; v++)
-        {
-          if (lnode (g, v)->rank == r)
-            g_array_append_val (rank, v);
-        }
-    }
+    g_array_set_size (order_rank (o, r), count[r]);
 
+  for (guint v = 0; v < g->nodes->len; v++)
+    g_array_index (order_rank (o, lnode (g, v)->rank), int, saved[v]) = (int) v;
   for (int r = 0; r < g->n_ranks; r++)
-    {
-      GArray *rank = rank_at (g, r);
-      g_autofree int *by_order = g_new (int, rank->len);
-
-      for (guint i = 0; i < rank->len; i++)
-        {
-          int v = g_array_index (rank, int, i);
-          by_order[lnode (g, v)->order] = v;
-        }
-      if (rank->len > 0)
-        memcpy (rank->data, by_order, sizeof (int) * rank->len);
-    }
+    plateau_graph_order_renumber (o, r);
 }
 
-/* Restarts and sweeps shrink with size, to keep big graphs fast. */
+/* Passes --------------------------------------------------------------------- */
+
+/*
+ * One pass of sweeps and transposition from the current order, as dot's
+ * mincross: it ends after PATIENCE iterations that bring the crossings
+ * no clearly lower. Leaves the pass's best order in @best.
+ */
+static guint64
+improve (Order *o,
+         int   *best,
+         int    max_iterations)
+{
+  guint64 least = plateau_graph_order_total (o);
+  int idle = 0;
+
+  save_order (o, best);
+  for (int i = 0; i < max_iterations && idle < PATIENCE && least > 0; i++)
+    {
+      gboolean reverse = i % 4 < 2;
+      guint64 crossings;
+
+      sweep (o, i % 2 == 0, reverse);
+      transpose (o, !reverse);
+      crossings = plateau_graph_order_total (o);
+      idle++;
+      if (crossings <= least)
+        {
+          if (crossings < CONVERGENCE * least)
+            idle = 0;
+          least = crossings;
+          save_order (o, best);
+        }
+    }
+
+  return least;
+}
+
+/* Sifts down and up from the order in @best while that removes crossings. */
+static guint64
+polish (Order   *o,
+        int     *best,
+        guint64  least)
+{
+  restore_order (o, best);
+  for (int r = 0; r < o->g->n_ranks; r++)
+    o->unsifted[r] = TRUE;
+
+  for (int round = 0; round < MAX_SIFT_ROUNDS && least > 0; round++)
+    {
+      guint64 crossings;
+
+      if (!plateau_graph_sift (o, round % 2 == 0))
+        break;
+      crossings = plateau_graph_order_total (o);
+      if (crossings >= least)
+        break;
+      least = crossings;
+      save_order (o, best);
+    }
+
+  return least;
+}
+
+/*
+ * Global sifting from the best order so far, then layer-by-layer sifting
+ * again, for as long as the rounds remove crossings.
+ */
+static guint64
+sift_globally (Order   *o,
+               int     *best,
+               int     *scratch,
+               guint64  least,
+               int      rounds)
+{
+  for (int round = 0; round < rounds && least > 0; round++)
+    {
+      guint64 crossings;
+
+      restore_order (o, best);
+      crossings = plateau_graph_sift_blocks (o);
+      save_order (o, scratch);
+      crossings = polish (o, scratch, crossings);
+      if (crossings >= least)
+        break;
+      least = crossings;
+      memcpy (best, scratch, sizeof (int) * o->g->nodes->len);
+    }
+
+  return least;
+}
+
+/* Restarts shrink with size, to keep big graphs fast. */
 static guint
 n_starts_for (const LGraph *g)
 {
   guint n = g->nodes->len;
 
-  if (n > HUGE_GRAPH)
+  if (n > BIG_GRAPH)
     return 1;
-  if (n > 3000)
-    return 1;
-  if (n > 1500)
-    return 2;
   if (n > 600)
-    return 4;
+    return 3;
   if (n > 200)
-    return 8;
-  return 16;
-}
-
-static void
-keep_if_better (LGraph  *g,
-                int      *best,
-                guint64  *best_crossings,
-                guint    *patience)
-{
-  guint64 crossings = total_crossings (g);
-
-  if (crossings < *best_crossings)
-    {
-      *best_crossings = crossings;
-      save_order (g, best);
-      *patience = 0;
-    }
-  else
-    (*patience)++;
+    return 6;
+  return 12;
 }
 
 /**
@@ -719,52 +712,55 @@ keep_if_better (LGraph  *g,
  * @g: the working graph, ranked, with dummies
  *
  * Orders every rank to keep edge crossings few.
+ *
+ * Returns: the crossings left between ranks
  */
-void
+guint64
 plateau_graph_order (LGraph *g)
 {
   guint n = g->nodes->len;
-  g_autofree double *value = g_new0 (double, n);
-  g_autofree int *best = g_new (int, n);
+  g_autofree int *best = g_new (int, n + 1);
+  g_autofree int *pass = g_new (int, n + 1);
   g_autoptr (GRand) rand = g_rand_new_with_seed (g->options->seed);
-  guint64 best_crossings = G_MAXUINT64;
-  guint starts = n_starts_for (g);
-  int max_sweeps = g->nodes->len > HUGE_GRAPH ? 4
-                   : g->nodes->len > 1500 ? MAX_SWEEPS / 2 : MAX_SWEEPS;
+  gboolean huge = n > HUGE_GRAPH, big = n > BIG_GRAPH;
+  int iterations = huge ? 4 : big ? MAX_ITERATIONS / 2 : MAX_ITERATIONS;
+  guint starts = huge ? 1 : n_starts_for (g);
+  guint64 least = G_MAXUINT64;
+  Order o = { 0 };
 
-  for (guint start = 0; start < starts && best_crossings > 0; start++)
+  order_init (&o, g);
+  for (guint start = 0; start < starts && least > 0; start++)
     {
-      guint patience = 0;
+      guint64 crossings;
 
-      initial_order (g, start, rand);
-      g->use_median = start % 2 == 1;
-      for (int i = 0; i < max_sweeps && patience < PATIENCE && best_crossings > 0; i++)
+      initial_order (&o, start, rand);
+      crossings = improve (&o, pass, iterations);
+      if (g->n_clusters == 0 && !huge)
+        crossings = polish (&o, pass, crossings);
+      if (crossings < least)
         {
-          sweep (g, i % 2 == 0, value);
-          transpose (g, i % 4 >= 2);
-          keep_if_better (g, best, &best_crossings, &patience);
+          least = crossings;
+          memcpy (best, pass, sizeof (int) * n);
         }
     }
 
-  /* Sifting polishes the best order found, which transposition cannot. */
-  if (g->n_clusters == 0 && best_crossings > 0 && g->nodes->len <= HUGE_GRAPH)
+  /* One more pass from the best order, and global sifting. */
+  if (least > 0 && !huge)
     {
-      guint patience = 0;
-
-      restore_order (g, best);
-      for (int i = 0; i < 8 && patience < 2 && best_crossings > 0; i++)
-        {
-          sift (g, i % 2 == 0);
-          keep_if_better (g, best, &best_crossings, &patience);
-        }
+      restore_order (&o, best);
+      least = MIN (least, improve (&o, best, iterations));
+      if (g->n_clusters == 0)
+        least = polish (&o, best, least);
     }
+
+  if (least > 0 && n <= GLOBAL_SIFT_MAX && g->n_clusters == 0)
+    least = sift_globally (&o, best, pass, least, big ? 1 : MAX_GLOBAL_ROUNDS);
 
   g_debug ("ordering: %" G_GUINT64_FORMAT " crossings, %u nodes with dummies, %d ranks",
-           best_crossings, g->nodes->len, g->n_ranks);
-  restore_order (g, best);
+           least, n, g->n_ranks);
+  restore_order (&o, best);
   if (g->n_clusters > 0)
-    {
-      g->cluster_key = g_new0 (double, g->n_clusters);
-      make_clusters_consistent (g, value);
-    }
+    plateau_graph_group_consistent (&o);
+  order_clear (&o);
+  return least;
 }

@@ -55,6 +55,7 @@ typedef struct
   PlateauGraphHead head_to;
   guint length;
   char *label;
+  char *markup;               /* of a Markdown label, or NULL */
 } EdgeSpec;
 
 typedef enum
@@ -320,18 +321,191 @@ match_break (const char *s)
   return 0;
 }
 
-/* Turns label source into display text: <br> to newlines, entities decoded. */
+/* Markdown --------------------------------------------------------------- */
+
+typedef enum
+{
+  MARK_BOLD,
+  MARK_ITALIC,
+} Mark;
+
+typedef struct
+{
+  GString *plain;
+  GString *markup;
+  Mark stack[PLATEAU_GRAPH_MAX_DEPTH];
+  char opener[PLATEAU_GRAPH_MAX_DEPTH]; /* ‘*’ or ‘_’, which only closes its own kind */
+  int depth;
+  gboolean marked;            /* a tag was written */
+} Markdown;
+
+static void
+mark_text (Markdown   *md,
+           const char *text,
+           gsize       n)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, (gssize) n);
+
+  g_string_append_len (md->plain, text, (gssize) n);
+  g_string_append (md->markup, escaped);
+}
+
+static void
+mark_tag (Markdown *md,
+          Mark      mark,
+          gboolean  open)
+{
+  g_string_append (md->markup, open ? "<" : "</");
+  g_string_append (md->markup, mark == MARK_BOLD ? "b>" : "i>");
+  md->marked = TRUE;
+}
+
+/*
+ * A run of @k markers @c: it first closes the open marks of its kind it
+ * can (when it follows text), then opens new ones (when text follows it);
+ * markers left over are text, as in CommonMark.
+ */
+static void
+mark_run (Markdown *md,
+          char      c,
+          guint     k,
+          gboolean  can_close,
+          gboolean  can_open)
+{
+  while (can_close && k > 0 && md->depth > 0 && md->opener[md->depth - 1] == c)
+    {
+      Mark top = md->stack[md->depth - 1];
+      guint used = top == MARK_BOLD ? 2 : 1;
+
+      if (k < used)
+        break;
+      mark_tag (md, top, FALSE);
+      md->depth--;
+      k -= used;
+    }
+
+  while (can_open && k > 0 && md->depth < PLATEAU_GRAPH_MAX_DEPTH)
+    {
+      Mark mark = k >= 2 ? MARK_BOLD : MARK_ITALIC;
+
+      mark_tag (md, mark, TRUE);
+      md->opener[md->depth] = c;
+      md->stack[md->depth++] = mark;
+      k -= mark == MARK_BOLD ? 2 : 1;
+    }
+
+  for (; k > 0; k--)
+    mark_text (md, &c, 1);
+}
+
+static gboolean
+is_marker (char c)
+{
+  return c == '*' || c == '_';
+}
+
+/*
+ * Whether a run of markers between @before and @after may close or open a
+ * mark: it must touch text on that side, and an underscore inside a word
+ * (snake_case) is text, as in CommonMark.
+ */
+static void
+flanking (char      c,
+          char      before,
+          char      after,
+          gboolean *can_close,
+          gboolean *can_open)
+{
+  *can_close = before != '\0' && !g_ascii_isspace (before);
+  *can_open = after != '\0' && !g_ascii_isspace (after);
+  if (c == '_')
+    {
+      *can_close = *can_close && !g_ascii_isalnum (after);
+      *can_open = *can_open && !g_ascii_isalnum (before);
+    }
+}
+
+/*
+ * The Markdown of a "`…`" string that Plateau draws: **bold** and *italic*
+ * (or __bold__ and _italic_), as Pango markup. Everything else (links,
+ * code, headings, lists) is drawn as the characters written. Returns NULL
+ * when the text has no marks or when they do not pair up; *@plain then
+ * keeps the text as it is.
+ */
+static char *
+markdown_markup (const char *text,
+                 char      **plain)
+{
+  Markdown md = { g_string_new (NULL), g_string_new (NULL), { 0 }, { 0 }, 0, FALSE };
+  const char *c = text;
+
+  while (*c != '\0')
+    {
+      const char *run = c;
+      gboolean can_close, can_open;
+      guint k = 0;
+
+      while (*c != '\0' && !is_marker (*c))
+        c++;
+      if (c > run)
+        mark_text (&md, run, c - run);
+      if (*c == '\0')
+        break;
+
+      for (run = c; *c == *run; c++)
+        k++;
+      flanking (*run, run > text ? run[-1] : '\0', *c, &can_close, &can_open);
+      mark_run (&md, *run, k, can_close, can_open);
+    }
+
+  if (md.depth > 0 || !md.marked)
+    {
+      g_string_free (md.plain, TRUE);
+      g_string_free (md.markup, TRUE);
+      *plain = g_strdup (text);
+      return NULL;
+    }
+
+  *plain = g_string_free (md.plain, FALSE);
+  return g_string_free (md.markup, FALSE);
+}
+
+/* Skips a line break and the indentation around it, which a quoted label spanning lines has. */
+static const char *
+skip_line_break (GString    *out,
+                 const char *c)
+{
+  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
+    g_string_truncate (out, out->len - 1);
+  g_string_append_c (out, '\n');
+
+  if (*c == '\r' && c[1] == '\n')
+    c++;
+  for (c++; *c == ' ' || *c == '\t'; c++)
+    ;
+  return c;
+}
+
+/*
+ * Turns label source into display text: <br> and line breaks to newlines,
+ * entities decoded. A Markdown string ("`…`") gives its marks as Pango
+ * markup in @markup, NULL when it has none; @markup may be NULL.
+ */
 static char *
 clean_label (const char *s,
-             gsize       n)
+             gsize       n,
+             char      **markup)
 {
   GString *out = g_string_sized_new (n);
   g_autofree char *raw = g_strndup (s, n);
+  g_autofree char *clean = NULL;
   char *text = g_strstrip (raw);
   gsize len = strlen (text);
+  gboolean markdown = len >= 2 && text[0] == '`' && text[len - 1] == '`';
 
-  /* Markdown strings ("`text`") are drawn as their plain text. */
-  if (len >= 2 && text[0] == '`' && text[len - 1] == '`')
+  if (markup != NULL)
+    *markup = NULL;
+  if (markdown)
     {
       text[len - 1] = '\0';
       text++;
@@ -341,6 +515,11 @@ clean_label (const char *s,
     {
       gsize used = 0;
 
+      if (*c == '\n' || *c == '\r')
+        {
+          c = skip_line_break (out, c);
+          continue;
+        }
       if (*c == '<')
         {
           used = match_break (c);
@@ -356,71 +535,117 @@ clean_label (const char *s,
         c += used;
     }
 
-  return g_string_free (out, FALSE);
+  clean = g_string_free (out, FALSE);
+  if (markdown && markup != NULL)
+    {
+      char *plain = NULL;
+      *markup = markdown_markup (clean, &plain);
+      return plain;
+    }
+
+  return g_steal_pointer (&clean);
 }
 
-/* Reads a label up to @close (one of @closers) on the current line. */
+/* The closing quote of a quoted label opened at @open; it may lie on a later line. */
+static const char *
+closing_quote (const Parser *p,
+               gsize         open)
+{
+  return memchr (p->text + open + 1, '"', p->len - open - 1);
+}
+
+/* Matches one of @closers at the cursor and steps over it. */
+static gboolean
+take_closer (Parser            *p,
+             const char *const *closers,
+             guint             *which)
+{
+  for (guint i = 0; closers[i] != NULL; i++)
+    {
+      gsize n = strlen (closers[i]);
+
+      if (p->pos + n <= p->len && strncmp (p->text + p->pos, closers[i], n) == 0)
+        {
+          p->pos += n;
+          *which = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A quoted label, which may span lines, then one of @closers. */
 static char *
-read_delimited (Parser     *p,
+read_quoted (Parser            *p,
+             const char *const *closers,
+             guint             *which,
+             const char        *what,
+             char             **markup)
+{
+  gsize start = p->pos;
+  const char *q = closing_quote (p, start);
+  g_autofree char *found = NULL;
+  char *label;
+
+  if (q == NULL)
+    {
+      fail (p, start, PLATEAU_GRAPH_ERROR_SYNTAX,
+            _("expected a closing ‘\"’ for the quoted label that begins here"));
+      return NULL;
+    }
+
+  label = clean_label (p->text + start + 1, q - (p->text + start + 1), markup);
+  p->pos = q - p->text + 1;
+  skip_spaces (p);
+  if (take_closer (p, closers, which))
+    return label;
+
+  g_free (label);
+  if (markup != NULL)
+    g_clear_pointer (markup, g_free);
+
+  /* A quote closed lines later most likely closes another label: this one is open. */
+  if (memchr (p->text + start, '\n', q - (p->text + start)) != NULL)
+    {
+      fail (p, start, PLATEAU_GRAPH_ERROR_SYNTAX,
+            _("expected a closing ‘\"’ for the quoted label that begins here"));
+      return NULL;
+    }
+
+  found = describe_at (p, p->pos);
+  fail (p, p->pos, PLATEAU_GRAPH_ERROR_SYNTAX, _("expected ‘%s’ to close %s, found %s"),
+        closers[0], what, found);
+  return NULL;
+}
+
+/* Reads a label up to @close (one of @closers); only a quoted label may span lines. */
+static char *
+read_delimited (Parser            *p,
                 const char *const *closers,
-                guint      *which,
-                gsize       opened_at,
-                const char *what)
+                guint             *which,
+                gsize              opened_at,
+                const char        *what,
+                char             **markup)
 {
   gsize start;
 
+  if (markup != NULL)
+    *markup = NULL;
   skip_spaces (p);
   start = p->pos;
 
   if (peek (p, 0) == '"')
-    {
-      const char *q = memchr (p->text + start + 1, '"', p->len - start - 1);
-      const char *nl = memchr (p->text + start + 1, '\n', p->len - start - 1);
-      char *label;
-
-      if (q == NULL || (nl != NULL && nl < q))
-        {
-          fail (p, start, PLATEAU_GRAPH_ERROR_SYNTAX,
-                _("expected a closing ‘\"’ for the quoted label that begins here"));
-          return NULL;
-        }
-      label = clean_label (p->text + start + 1, q - (p->text + start + 1));
-      p->pos = q - p->text + 1;
-      skip_spaces (p);
-
-      for (guint i = 0; closers[i] != NULL; i++)
-        {
-          gsize n = strlen (closers[i]);
-          if (p->pos + n <= p->len && strncmp (p->text + p->pos, closers[i], n) == 0)
-            {
-              p->pos += n;
-              *which = i;
-              return label;
-            }
-        }
-      g_free (label);
-      {
-        g_autofree char *found = describe_at (p, p->pos);
-        fail (p, p->pos, PLATEAU_GRAPH_ERROR_SYNTAX,
-              _("expected ‘%s’ to close %s, found %s"), closers[0], what, found);
-      }
-      return NULL;
-    }
+    return read_quoted (p, closers, which, what, markup);
 
   for (gsize i = start; i < p->len && p->text[i] != '\n'; i++)
     {
-      for (guint k = 0; closers[k] != NULL; k++)
-        {
-          gsize n = strlen (closers[k]);
-          if (i + n <= p->len && strncmp (p->text + i, closers[k], n) == 0)
-            {
-              p->pos = i + n;
-              *which = k;
-              return clean_label (p->text + start, i - start);
-            }
-        }
+      p->pos = i;
+      if (take_closer (p, closers, which))
+        return clean_label (p->text + start, i - start, markup);
     }
 
+  p->pos = start;
   fail (p, opened_at, PLATEAU_GRAPH_ERROR_SYNTAX,
         _("expected ‘%s’ on the same line to close %s that begins here"), closers[0], what);
   return NULL;
@@ -535,7 +760,7 @@ parse_shape (Parser *p,
       gsize n = strlen (s->open);
       g_autofree char *what = NULL;
       guint which = 0;
-      char *label;
+      char *label, *markup = NULL;
 
       if (p->pos + n > p->len || strncmp (p->text + p->pos, s->open, n) != 0)
         continue;
@@ -543,13 +768,15 @@ parse_shape (Parser *p,
       p->pos += n;
       node = &g_array_index (p->graph->nodes, PlateauGraphNode, index);
       what = g_strdup_printf (_("the label of node “%s”"), node->id);
-      label = read_delimited (p, s->close, &which, at, what);
+      label = read_delimited (p, s->close, &which, at, what, &markup);
       if (label == NULL)
         return FALSE;
 
       node = &g_array_index (p->graph->nodes, PlateauGraphNode, index);
       g_free (node->label);
+      g_free (node->markup);
       node->label = label;
+      node->markup = markup;
       node->shape = which == 0 ? s->shape : s->alt_shape;
       return TRUE;
     }
@@ -780,17 +1007,45 @@ find_text_link_end (Parser   *p,
   return FALSE;
 }
 
+/* Where a quoted label that starts at or after @at (past spaces) closes, or NULL. */
+static const char *
+quoted_from (const Parser *p,
+             gsize        *at)
+{
+  while (byte_at (p, *at) == ' ' || byte_at (p, *at) == '\t')
+    (*at)++;
+
+  return byte_at (p, *at) == '"' ? closing_quote (p, *at) : NULL;
+}
+
+/* Whether only spaces lie between @from and @to. */
+static gboolean
+only_spaces (const Parser *p,
+             gsize         from,
+             gsize         to)
+{
+  for (gsize i = from; i < to; i++)
+    {
+      if (p->text[i] != ' ' && p->text[i] != '\t')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "-- text -->", where the text may be quoted (and then span lines), as in Mermaid. */
 static Found
 parse_text_link (Parser   *p,
                  gsize     body,
                  char      c,
                  EdgeSpec *spec)
 {
-  gsize open_len = c == '.' ? 2 : 2;
-  gsize label_end = 0, after = 0;
+  gsize text_at = body + 2, label_end = 0, after = 0;
+  const char *quote = quoted_from (p, &text_at);
+  gsize scan_from = quote != NULL ? (gsize) (quote - p->text) + 1 : body + 2;
   static const char *const closers[] = { "-->", "==>", ".->" };
 
-  if (!find_text_link_end (p, body + open_len, c == '.' ? '.' : c, spec, &label_end, &after))
+  if (!find_text_link_end (p, scan_from, c, spec, &label_end, &after))
     {
       fail (p, body, PLATEAU_GRAPH_ERROR_SYNTAX,
             _("expected ‘%s’ on the same line to end the edge label that begins here"),
@@ -798,7 +1053,11 @@ parse_text_link (Parser   *p,
       return FOUND_ERROR;
     }
 
-  spec->label = clean_label (p->text + body + open_len, label_end - body - open_len);
+  if (quote != NULL && only_spaces (p, scan_from, label_end))
+    spec->label = clean_label (p->text + text_at + 1, quote - (p->text + text_at + 1),
+                               &spec->markup);
+  else
+    spec->label = clean_label (p->text + body + 2, label_end - body - 2, &spec->markup);
   p->pos = after;
   return FOUND_OK;
 }
@@ -808,16 +1067,11 @@ parse_pipe_label (Parser   *p,
                   EdgeSpec *spec)
 {
   gsize open = p->pos;
-  gsize i = open + 1;
+  gsize text_at = open + 1;
+  const char *quote = quoted_from (p, &text_at);
+  gsize i = quote != NULL ? (gsize) (quote - p->text) + 1 : open + 1;
 
-  while (byte_at (p, i) == ' ' || byte_at (p, i) == '\t')
-    i++;
-
-  /* A quoted label may hold ‘|’; the closing bar comes after the quote. */
-  if (byte_at (p, i) == '"')
-    for (i++; i < p->len && p->text[i] != '\n' && p->text[i] != '"'; i++)
-      ;
-
+  /* A quoted label may hold ‘|’ and line breaks; the closing bar comes after the quote. */
   for (; i < p->len && p->text[i] != '\n' && p->text[i] != '|'; i++)
     ;
 
@@ -829,16 +1083,12 @@ parse_pipe_label (Parser   *p,
     }
 
   g_free (spec->label);
-  {
-    g_autofree char *raw = g_strndup (p->text + open + 1, i - open - 1);
-    char *text = g_strstrip (raw);
-    gsize n = strlen (text);
-
-    if (n >= 2 && text[0] == '"' && text[n - 1] == '"')
-      spec->label = clean_label (text + 1, n - 2);
-    else
-      spec->label = clean_label (text, n);
-  }
+  g_free (spec->markup);
+  if (quote != NULL && only_spaces (p, quote - p->text + 1, i))
+    spec->label = clean_label (p->text + text_at + 1, quote - (p->text + text_at + 1),
+                               &spec->markup);
+  else
+    spec->label = clean_label (p->text + open + 1, i - open - 1, &spec->markup);
   p->pos = i + 1;
   return FOUND_OK;
 }
@@ -930,6 +1180,7 @@ parse_edge (Parser   *p,
   if (spec->length > PLATEAU_GRAPH_MAX_LENGTH)
     {
       g_clear_pointer (&spec->label, g_free);
+      g_clear_pointer (&spec->markup, g_free);
       fail (p, start, PLATEAU_GRAPH_ERROR_TOO_LARGE,
             _("this edge is %u ranks long; Plateau draws edges of at most %d"),
             spec->length, PLATEAU_GRAPH_MAX_LENGTH);
@@ -967,6 +1218,7 @@ add_edges (Parser         *p,
         edge.from.index = g_array_index (from, int, i);
         edge.to.index = g_array_index (to, int, j);
         edge.label = g_strdup (spec->label);
+        edge.markup = g_strdup (spec->markup);
         edge.stroke = spec->stroke;
         edge.head_from = spec->head_from;
         edge.head_to = spec->head_to;
@@ -1010,6 +1262,7 @@ parse_chain (Parser *p)
       if (found == FOUND_ERROR)
         {
           g_free (spec.label);
+          g_free (spec.markup);
           return FALSE;
         }
       if (found == FOUND_NONE)
@@ -1031,6 +1284,7 @@ parse_chain (Parser *p)
         {
           g_autofree char *what = describe_at (p, p->pos);
           g_free (spec.label);
+          g_free (spec.markup);
           if (found == FOUND_NONE)
             fail (p, p->pos, PLATEAU_GRAPH_ERROR_SYNTAX,
                   _("expected a node id after the edge, found %s"), what);
@@ -1039,6 +1293,7 @@ parse_chain (Parser *p)
 
       ok = add_edges (p, group, next, &spec, at);
       g_free (spec.label);
+      g_free (spec.markup);
       if (!ok)
         return FALSE;
       g_array_set_size (group, 0);
@@ -1428,36 +1683,37 @@ subgraph_id_taken (Parser     *p,
 
 /* "subgraph id", "subgraph id [title]", "subgraph \"title\"", "subgraph a title". */
 static gboolean
-read_subgraph_header (Parser  *p,
-                      char   **id,
-                      char   **title)
+read_subgraph_header (Parser               *p,
+                      PlateauGraphSubgraph *s)
 {
   static const char *const close_square[] = { "]", NULL };
+  static const char *const close_quote[] = { "", NULL };
   gsize start = p->pos;
   guint which;
 
   if (peek (p, 0) == '"')
     {
-      static const char *const close_quote[] = { "", NULL };
-      *title = read_delimited (p, close_quote, &which, start, _("the subgraph title"));
-      return *title != NULL;
+      s->title = read_delimited (p, close_quote, &which, start, _("the subgraph title"),
+                                 &s->title_markup);
+      return s->title != NULL;
     }
 
   while (p->pos < p->len && peek (p, 0) != '[' && peek (p, 0) != '\n' && peek (p, 0) != ';'
          && !(peek (p, 0) == '%' && peek (p, 1) == '%'))
     p->pos++;
 
-  *id = g_strstrip (g_strndup (p->text + start, p->pos - start));
+  s->id = g_strstrip (g_strndup (p->text + start, p->pos - start));
   if (peek (p, 0) == '[')
     {
       p->pos++;
-      *title = read_delimited (p, close_square, &which, p->pos - 1, _("the subgraph title"));
-      return *title != NULL;
+      s->title = read_delimited (p, close_square, &which, p->pos - 1, _("the subgraph title"),
+                                 &s->title_markup);
+      return s->title != NULL;
     }
 
-  *title = clean_label (*id, strlen (*id));
-  if (strpbrk (*id, " \t") != NULL)
-    g_clear_pointer (id, g_free);
+  s->title = clean_label (s->id, strlen (s->id), NULL);
+  if (strpbrk (s->id, " \t") != NULL)
+    g_clear_pointer (&s->id, g_free);
   return TRUE;
 }
 
@@ -1481,7 +1737,7 @@ parse_subgraph (Parser *p)
     return fail (p, at, PLATEAU_GRAPH_ERROR_TOO_LARGE,
                  _("the diagram has more than %d subgraphs"), PLATEAU_GRAPH_MAX_SUBGRAPHS);
 
-  if (!read_subgraph_header (p, &s.id, &s.title))
+  if (!read_subgraph_header (p, &s))
     {
       g_free (s.id);
       return FALSE;
@@ -1496,6 +1752,7 @@ parse_subgraph (Parser *p)
       fail (p, at, PLATEAU_GRAPH_ERROR_SYNTAX, _("a subgraph “%s” is already defined"), s.id);
       g_free (s.id);
       g_free (s.title);
+      g_free (s.title_markup);
       return FALSE;
     }
 
@@ -1709,6 +1966,7 @@ resolve_subgraph_ends (Parser *p)
         {
           g_free (node->id);
           g_free (node->label);
+          g_free (node->markup);
           g_ptr_array_unref (g_ptr_array_index (p->node_classes, i));
           continue;
         }

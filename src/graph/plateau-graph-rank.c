@@ -28,10 +28,12 @@ typedef struct
   GArray **adj;               /* per node: edge indices */
   int *rank;
   gboolean *in_tree_edge;     /* per edge */
+  GArray **tree_adj;          /* per node: its tree edges, so that walks skip the others */
   int *parent_edge;           /* per node: tree edge to its parent, -1 at the root */
   int *low;
   int *lim;
   guint *next;                /* scratch for the tree walk */
+  int *stack;                 /* the tree walk's path, as deep as the tree has nodes */
   double *cut;                /* per edge, for tree edges */
 } Simplex;
 
@@ -130,35 +132,66 @@ low_lim_from (Simplex *s,
               int      parent_edge,
               int      first)
 {
-  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
-  int counter = first;
+  int *stack = s->stack;
+  int depth = 0, counter = first;
 
   s->parent_edge[top] = parent_edge;
   s->low[top] = counter;
   s->next[top] = 0;
-  g_array_append_val (stack, top);
+  stack[depth++] = top;
 
-  while (stack->len > 0)
+  while (depth > 0)
     {
-      int v = g_array_index (stack, int, stack->len - 1);
+      int v = stack[depth - 1];
+      GArray *edges = s->tree_adj[v];
 
-      if (s->next[v] < s->adj[v]->len)
+      if (s->next[v] < edges->len)
         {
-          int e = g_array_index (s->adj[v], int, s->next[v]++);
+          int e = g_array_index (edges, int, s->next[v]++);
           int w = other_end (s, e, v);
 
-          if (s->in_tree_edge[e] && e != s->parent_edge[v])
+          if (e != s->parent_edge[v])
             {
               s->parent_edge[w] = e;
               s->low[w] = counter;
               s->next[w] = 0;
-              g_array_append_val (stack, w);
+              stack[depth++] = w;
             }
           continue;
         }
 
       s->lim[v] = counter++;
-      g_array_set_size (stack, stack->len - 1);
+      depth--;
+    }
+}
+
+static void
+drop_tree_edge (GArray *edges,
+                int     e)
+{
+  for (guint k = 0; k < edges->len; k++)
+    {
+      if (g_array_index (edges, int, k) == e)
+        {
+          g_array_remove_index_fast (edges, k);
+          return;
+        }
+    }
+}
+
+static void
+build_tree_adj (Simplex *s)
+{
+  s->tree_adj = g_new0 (GArray *, s->n);
+  for (int v = 0; v < s->n; v++)
+    s->tree_adj[v] = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint e = 0; e < s->edges->len; e++)
+    {
+      if (!s->in_tree_edge[e])
+        continue;
+      g_array_append_val (s->tree_adj[sedge (s, e)->u], e);
+      g_array_append_val (s->tree_adj[sedge (s, e)->v], e);
     }
 }
 
@@ -311,6 +344,10 @@ exchange (Simplex *s,
   s->cut[leave] = 0;
   s->in_tree_edge[leave] = FALSE;
   s->in_tree_edge[enter] = TRUE;
+  drop_tree_edge (s->tree_adj[e->u], leave);
+  drop_tree_edge (s->tree_adj[e->v], leave);
+  g_array_append_val (s->tree_adj[f->u], enter);
+  g_array_append_val (s->tree_adj[f->v], enter);
 
   lca_parent_edge = s->parent_edge[lca];
   low_lim_from (s, lca, lca_parent_edge, s->low[lca]);
@@ -407,6 +444,7 @@ build (Simplex      *s,
   s->low = g_new0 (int, s->n);
   s->lim = g_new0 (int, s->n);
   s->next = g_new0 (guint, s->n);
+  s->stack = g_new (int, s->n + 1);
   s->cut = g_new0 (double, s->edges->len);
 }
 
@@ -414,8 +452,13 @@ static void
 clear (Simplex *s)
 {
   for (int v = 0; v < s->n; v++)
-    g_array_unref (s->adj[v]);
+    {
+      g_array_unref (s->adj[v]);
+      if (s->tree_adj != NULL)
+        g_array_unref (s->tree_adj[v]);
+    }
   g_free (s->adj);
+  g_free (s->tree_adj);
   g_array_unref (s->edges);
   g_free (s->rank);
   g_free (s->in_tree_edge);
@@ -423,6 +466,7 @@ clear (Simplex *s)
   g_free (s->low);
   g_free (s->lim);
   g_free (s->next);
+  g_free (s->stack);
   g_free (s->cut);
 }
 
@@ -444,6 +488,7 @@ plateau_graph_rank_simplex (LGraph *g,
 
   build (&s, g);
   feasible_tree (&s);
+  build_tree_adj (&s);
   low_lim (&s);
   cut_values (&s);
 

@@ -66,11 +66,13 @@ font_size (const PlateauTheme *theme,
     }
 }
 
+/* A label's text, or its bold and italic as Pango markup when it has @markup. */
 static PangoLayout *
 make_text (PangoContext       *context,
            const PlateauTheme *theme,
            TextRole            role,
-           const char         *text)
+           const char         *text,
+           const char         *markup)
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = plateau_theme_font (theme, PLATEAU_THEME_FONT_SUBTITLE);
@@ -82,7 +84,10 @@ make_text (PangoContext       *context,
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
 
-  pango_layout_set_text (layout, text, -1);
+  if (markup != NULL)
+    pango_layout_set_markup (layout, markup, -1);
+  else
+    pango_layout_set_text (layout, text, -1);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (size * PLATEAU_GRAPH_WRAP_EMS * PANGO_SCALE));
@@ -176,7 +181,8 @@ plateau_graph_measure (const PlateauGraph *graph,
   for (guint i = 0; i < graph->nodes->len; i++)
     {
       const PlateauGraphNode *n = &g_array_index (graph->nodes, PlateauGraphNode, i);
-      g_autoptr (PangoLayout) text = make_text (context, theme, TEXT_NODE, n->label);
+      g_autoptr (PangoLayout) text = make_text (context, theme, TEXT_NODE, n->label,
+                                                n->markup);
 
       text_size (text, &tw, &th);
       node_size (n->shape, tw, th, &sizes->node_width[i], &sizes->node_height[i]);
@@ -189,7 +195,7 @@ plateau_graph_measure (const PlateauGraph *graph,
 
       if (e->label == NULL || *e->label == '\0')
         continue;
-      text = make_text (context, theme, TEXT_EDGE, e->label);
+      text = make_text (context, theme, TEXT_EDGE, e->label, e->markup);
       text_size (text, &tw, &th);
       sizes->label_width[i] = tw + 2 * LABEL_PAD_X;
       sizes->label_height[i] = th + 2 * LABEL_PAD_Y;
@@ -199,7 +205,8 @@ plateau_graph_measure (const PlateauGraph *graph,
     {
       const PlateauGraphSubgraph *s = &g_array_index (graph->subgraphs, PlateauGraphSubgraph,
                                                       i);
-      g_autoptr (PangoLayout) text = make_text (context, theme, TEXT_TITLE, s->title);
+      g_autoptr (PangoLayout) text = make_text (context, theme, TEXT_TITLE, s->title,
+                                                      s->title_markup);
 
       text_size (text, &tw, &th);
       sizes->title_width[i] = tw;
@@ -328,10 +335,11 @@ draw_text (cairo_t            *cr,
            const PlateauTheme *theme,
            TextRole            role,
            const char         *text,
+           const char         *markup,
            double              cx,
            double              cy)
 {
-  g_autoptr (PangoLayout) layout = make_text (context, theme, role, text);
+  g_autoptr (PangoLayout) layout = make_text (context, theme, role, text, markup);
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
@@ -394,7 +402,7 @@ draw_node (cairo_t            *cr,
   cairo_set_dash (cr, NULL, 0, 0);
 
   plateau_rgba_set_source (cr, &text);
-  draw_text (cr, context, theme, TEXT_NODE, node->label, box->x, box->y);
+  draw_text (cr, context, theme, TEXT_NODE, node->label, node->markup, box->x, box->y);
 }
 
 /* Edges ----------------------------------------------------------------------- */
@@ -552,8 +560,9 @@ draw_edge_label (cairo_t              *cr,
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
-  plateau_rgba_set_source (cr, &theme->muted);
-  draw_text (cr, context, theme, TEXT_EDGE, edge->label, box->x, box->y);
+  /* linkStyle's color: is the label's text colour, as in Mermaid. */
+  plateau_rgba_set_source (cr, edge->style.has_color ? &edge->style.color : &theme->muted);
+  draw_text (cr, context, theme, TEXT_EDGE, edge->label, edge->markup, box->x, box->y);
 }
 
 static void
@@ -642,7 +651,7 @@ draw_subgraph (cairo_t                    *cr,
   cairo_set_line_width (cr, s->style.stroke_width > 0 ? s->style.stroke_width : 1.2);
   cairo_stroke (cr);
 
-  title = make_text (context, theme, TEXT_TITLE, s->title);
+  title = make_text (context, theme, TEXT_TITLE, s->title, s->title_markup);
   pango_layout_get_extents (title, NULL, &logical);
   plateau_rgba_set_source (cr, s->style.has_color ? &s->style.color : &theme->muted);
   /* The layout reserved room for the title at the top in every direction. */

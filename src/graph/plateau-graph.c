@@ -19,6 +19,7 @@ clear_node (gpointer data)
 
   g_free (node->id);
   g_free (node->label);
+  g_free (node->markup);
   g_strfreev (node->classes);
 }
 
@@ -28,6 +29,7 @@ clear_edge (gpointer data)
   PlateauGraphEdge *edge = data;
 
   g_free (edge->label);
+  g_free (edge->markup);
 }
 
 static void
@@ -37,6 +39,7 @@ clear_subgraph (gpointer data)
 
   g_free (subgraph->id);
   g_free (subgraph->title);
+  g_free (subgraph->title_markup);
 }
 
 /**

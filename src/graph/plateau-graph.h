@@ -92,6 +92,7 @@ typedef struct
 {
   char *id;
   char *label;                /* plain text, newlines for <br> */
+  char *markup;               /* Pango markup of a Markdown label's bold and italic, or NULL */
   PlateauGraphShape shape;
   int subgraph;               /* innermost subgraph, -1 at the top level */
   char **classes;             /* NULL-terminated, maybe empty */
@@ -112,6 +113,7 @@ typedef struct
   PlateauGraphEnd from;
   PlateauGraphEnd to;
   char *label;                /* NULL when the edge has none */
+  char *markup;               /* as for nodes */
   PlateauGraphStroke stroke;
   PlateauGraphHead head_from; /* the head drawn at the from end */
   PlateauGraphHead head_to;
@@ -125,6 +127,7 @@ typedef struct
 {
   char *id;
   char *title;
+  char *title_markup;         /* as for nodes */
   int parent;                 /* -1 at the top level */
   gboolean has_direction;
   PlateauGraphDirection direction;

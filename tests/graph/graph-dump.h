@@ -9,9 +9,9 @@
  * A one-line canonical text of a parsed graph, so that a test states the
  * whole expected graph in a string:
  *   DIR node… edge… subgraph…
- * node:     id:shape:"label"[@subgraph][.class…]
- * edge:     from>to:stroke:head_from head_to:length[:"label"]
- * subgraph: {id:"title"[<parent][^DIR]}
+ * node:     id:shape:"label"[~"markup"][@subgraph][.class…]
+ * edge:     from>to:stroke:head_from head_to:length[:"label"[~"markup"]]
+ * subgraph: {id:"title"[~"markup"][<parent][^DIR]}
  * and after any of them a style: {fRRGGBB sRRGGBB cRRGGBB wWIDTH dON,OFF}
  */
 
@@ -36,6 +36,17 @@ dump_text (GString    *out,
         g_string_append_c (out, *c);
     }
   g_string_append_c (out, '"');
+}
+
+/* The Pango markup of a Markdown label, when it has bold or italic text. */
+static inline void
+dump_markup (GString    *out,
+             const char *markup)
+{
+  if (markup == NULL)
+    return;
+  g_string_append_c (out, '~');
+  dump_text (out, markup);
 }
 
 static inline void
@@ -91,6 +102,7 @@ graph_dump (const PlateauGraph *graph)
 
       g_string_append_printf (out, " %s:%s:", n->id, dump_shapes[n->shape]);
       dump_text (out, n->label);
+      dump_markup (out, n->markup);
       if (n->subgraph >= 0)
         g_string_append_printf (out, "@%s",
                                 g_array_index (graph->subgraphs, PlateauGraphSubgraph,
@@ -111,6 +123,7 @@ graph_dump (const PlateauGraph *graph)
         {
           g_string_append_c (out, ':');
           dump_text (out, e->label);
+          dump_markup (out, e->markup);
         }
       dump_style (out, &e->style);
     }
@@ -121,6 +134,7 @@ graph_dump (const PlateauGraph *graph)
 
       g_string_append_printf (out, " {%s:", s->id);
       dump_text (out, s->title);
+      dump_markup (out, s->title_markup);
       if (s->parent >= 0)
         g_string_append_printf (out, "<%s",
                                 g_array_index (graph->subgraphs, PlateauGraphSubgraph,

@@ -177,18 +177,18 @@ check_no_overlap (const Fixture *f)
 }
 
 static gboolean
-is_across (const PlateauGraph *graph)
+is_across (PlateauGraphDirection direction)
 {
-  return graph->direction == PLATEAU_GRAPH_LR || graph->direction == PLATEAU_GRAPH_RL;
+  return direction == PLATEAU_GRAPH_LR || direction == PLATEAU_GRAPH_RL;
 }
 
 /* Position along the flow: y for TB, -y for BT, x for LR, -x for RL. */
 static double
-along (const PlateauGraph *graph,
-       double              x,
-       double              y)
+along (PlateauGraphDirection direction,
+       double                x,
+       double                y)
 {
-  switch (graph->direction)
+  switch (direction)
     {
     case PLATEAU_GRAPH_BT:
       return -y;
@@ -202,6 +202,66 @@ along (const PlateauGraph *graph,
     }
 }
 
+static gboolean
+subgraph_within (const PlateauGraph *g,
+                 int                 inner,
+                 int                 outer)
+{
+  for (; inner >= 0; inner = g_array_index (g->subgraphs, PlateauGraphSubgraph, inner).parent)
+    if (inner == outer)
+      return TRUE;
+
+  return FALSE;
+}
+
+static int
+end_subgraph (const PlateauGraph    *g,
+              const PlateauGraphEnd *end)
+{
+  if (end->is_subgraph)
+    return (int) end->index;
+  return g_array_index (g->nodes, PlateauGraphNode, end->index).subgraph;
+}
+
+/* Mermaid's rule: a subgraph keeps its direction unless an edge leaves it from inside. */
+static gboolean
+keeps_direction (const PlateauGraph *g,
+                 int                 s)
+{
+  for (guint i = 0; i < g->edges->len; i++)
+    {
+      const PlateauGraphEdge *e = &g_array_index (g->edges, PlateauGraphEdge, i);
+      int a = end_subgraph (g, &e->from), b = end_subgraph (g, &e->to);
+      gboolean in_a = subgraph_within (g, a, s) && !(e->from.is_subgraph && a == s);
+      gboolean in_b = subgraph_within (g, b, s) && !(e->to.is_subgraph && b == s);
+
+      if (in_a != in_b)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The direction an edge between two nodes follows: that of the subgraph around both. */
+static PlateauGraphDirection
+edge_direction (const PlateauGraph     *g,
+                const PlateauGraphEdge *e)
+{
+  int s = end_subgraph (g, &e->from);
+
+  while (s >= 0 && !subgraph_within (g, end_subgraph (g, &e->to), s))
+    s = g_array_index (g->subgraphs, PlateauGraphSubgraph, s).parent;
+
+  for (; s >= 0; s = g_array_index (g->subgraphs, PlateauGraphSubgraph, s).parent)
+    {
+      const PlateauGraphSubgraph *sg = &g_array_index (g->subgraphs, PlateauGraphSubgraph, s);
+      if (sg->has_direction && keeps_direction (g, s))
+        return sg->direction;
+    }
+
+  return g->direction;
+}
+
 static void
 check_ranks (const Fixture *f)
 {
@@ -209,6 +269,7 @@ check_ranks (const Fixture *f)
     {
       const PlateauGraphEdge *e = &g_array_index (f->graph->edges, PlateauGraphEdge, i);
       const PlateauGraphEdgePath *path = &f->layout->edges[i];
+      PlateauGraphDirection dir;
       const PlateauGraphBox *a, *b;
       double ha, hb, from, to;
 
@@ -217,12 +278,13 @@ check_ranks (const Fixture *f)
       g_assert_cmpuint (path->points->len, >=, 4);
       g_assert_cmpuint ((path->points->len - 1) % 3, ==, 0);
 
+      dir = edge_direction (f->graph, e);
       a = &f->layout->nodes[e->from.index];
       b = &f->layout->nodes[e->to.index];
-      ha = (is_across (f->graph) ? a->width : a->height) / 2;
-      hb = (is_across (f->graph) ? b->width : b->height) / 2;
-      from = along (f->graph, a->x, a->y);
-      to = along (f->graph, b->x, b->y);
+      ha = (is_across (dir) ? a->width : a->height) / 2;
+      hb = (is_across (dir) ? b->width : b->height) / 2;
+      from = along (dir, a->x, a->y);
+      to = along (dir, b->x, b->y);
 
       /* The target's rank lies wholly after the source's, or before it for a back edge. */
       if (path->reversed)
@@ -339,6 +401,29 @@ check_subgraphs (const Fixture *f)
     }
 }
 
+/* Edge labels are drawn apart from every node and from each other. */
+static void
+check_labels (const Fixture *f)
+{
+  const PlateauGraphLayout *l = f->layout;
+
+  for (guint i = 0; i < l->n_edges; i++)
+    {
+      const PlateauGraphEdge *e = &g_array_index (f->graph->edges, PlateauGraphEdge, i);
+
+      if (e->label == NULL || l->edges[i].points->len == 0)
+        continue;
+      if (!l->edges[i].has_label)
+        g_error ("the label of edge %u is not placed", i);
+      for (guint v = 0; v < l->n_nodes; v++)
+        if (boxes_meet (&l->edges[i].label, &l->nodes[v]))
+          g_error ("the label of edge %u lies on node %u", i, v);
+      for (guint j = i + 1; j < l->n_edges; j++)
+        if (l->edges[j].has_label && boxes_meet (&l->edges[i].label, &l->edges[j].label))
+          g_error ("the labels of edges %u and %u overlap", i, j);
+    }
+}
+
 static guint
 count_crossings (const Fixture *f)
 {
@@ -376,6 +461,7 @@ check_all (const Fixture *f)
   check_edge_ends (f);
   check_no_edge_through_nodes (f);
   check_subgraphs (f);
+  check_labels (f);
 }
 
 /* Random graphs ----------------------------------------------------------------- */
@@ -511,11 +597,12 @@ test_edge_length (void)
   g_autoptr (GRand) rand = g_rand_new_with_seed (4);
   Fixture f = { 0 };
 
-  /* A---->D asks for three ranks; B and C sit between A and D. */
+  /* A---->D asks for three ranks; B and C sit between A and D, which ends last. */
   lay_out (&f, "graph TD\nA---->D\nA-->B-->C", rand);
   g_assert_cmpuint (f.layout->n_ranks, ==, 4);
-  g_assert_cmpfloat (f.layout->nodes[1].y, >, f.layout->nodes[0].y);
-  g_assert_cmpfloat (f.layout->nodes[1].y, >, f.layout->nodes[0].y);
+  g_assert_cmpfloat (f.layout->nodes[2].y, >, f.layout->nodes[0].y);
+  g_assert_cmpfloat (f.layout->nodes[3].y, >, f.layout->nodes[2].y);
+  g_assert_cmpfloat (f.layout->nodes[1].y, >, f.layout->nodes[3].y);
   fixture_clear (&f);
 }
 
@@ -549,6 +636,179 @@ test_edge_to_subgraph (void)
   fixture_clear (&f);
 }
 
+/* How far the path reaches across its node's side: x in TB. */
+static double
+reach (const GArray *points)
+{
+  g_autoptr (GArray) samples = sample_path (points);
+  double far = -INFINITY;
+
+  for (guint k = 0; k < samples->len; k++)
+    far = MAX (far, g_array_index (samples, PlateauGraphPoint, k).x);
+
+  return far;
+}
+
+/* Whether a sample of @points lies inside @box shrunk by one pixel. */
+static gboolean
+path_enters (const GArray          *points,
+             const PlateauGraphBox *box)
+{
+  g_autoptr (GArray) samples = sample_path (points);
+  PlateauGraphBox inner = shrunk (box, 1);
+
+  for (guint k = 0; k < samples->len; k++)
+    {
+      PlateauGraphPoint p = g_array_index (samples, PlateauGraphPoint, k);
+      if (fabs (p.x - inner.x) < inner.width / 2 && fabs (p.y - inner.y) < inner.height / 2)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_loops (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (9);
+  Fixture f = { 0 };
+  const PlateauGraphEdgePath *e;
+
+  /* Three loops on A, two of them labelled, fan out; every label is drawn clear of them. */
+  lay_out (&f, "graph TD\nA-->|first|A\nA-->A\nA-->|a longer label|A\nA-->B\nB-->|x|B", rand);
+  check_all (&f);
+  e = f.layout->edges;
+  g_assert_true (e[0].has_label && e[2].has_label && e[4].has_label);
+  g_assert_false (e[1].has_label);
+  g_assert_cmpfloat (reach (e[1].points), >, reach (e[0].points) + 4);
+  g_assert_cmpfloat (reach (e[2].points), >, reach (e[1].points) + 4);
+  for (guint i = 0; i < 5; i++)
+    for (guint j = 0; j < 5; j++)
+      if (i != 3 && e[j].has_label && path_enters (e[i].points, &e[j].label))
+        g_error ("loop %u runs through the label of edge %u", i, j);
+  fixture_clear (&f);
+
+  /* In LR the loops hang below the node and still clear their labels. */
+  lay_out (&f, "graph LR\nA-->|a long loop label|A\nA-->|two|A\nA-->B", rand);
+  check_all (&f);
+  e = f.layout->edges;
+  g_assert_false (path_enters (e[1].points, &e[0].label));
+  g_assert_false (path_enters (e[0].points, &e[1].label));
+  fixture_clear (&f);
+}
+
+static double
+box_top (const PlateauGraphBox *b)
+{
+  return b->y - b->height / 2;
+}
+
+static double
+box_bottom (const PlateauGraphBox *b)
+{
+  return b->y + b->height / 2;
+}
+
+static double
+box_left (const PlateauGraphBox *b)
+{
+  return b->x - b->width / 2;
+}
+
+static double
+box_right (const PlateauGraphBox *b)
+{
+  return b->x + b->width / 2;
+}
+
+static void
+test_subgraph_direction (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (10);
+  Fixture f = { 0 };
+  const PlateauGraphBox *n, *sg;
+
+  /* Mermaid's example: subgraphs linked only as a whole keep their own direction. */
+  lay_out (&f, "flowchart LR\n  subgraph TOP\n    direction TB\n    subgraph B1\n"
+               "        direction RL\n        i1 -->f1\n    end\n    subgraph B2\n"
+               "        direction BT\n        i2 -->f2\n    end\n  end\n"
+               "  A --> TOP --> B\n  B1 --> B2", rand);
+  check_all (&f);
+  n = f.layout->nodes;
+  sg = f.layout->subgraphs;
+
+  /* i1 0, f1 1, i2 2, f2 3, A 4, B 5; TOP 0, B1 1, B2 2. */
+  g_assert_cmpfloat (box_right (&n[1]), <, box_left (&n[0]));
+  g_assert_cmpfloat_with_epsilon (n[1].y, n[0].y, 1);
+  g_assert_cmpfloat (box_bottom (&n[3]), <, box_top (&n[2]));
+  g_assert_cmpfloat_with_epsilon (n[3].x, n[2].x, 1);
+  g_assert_cmpfloat (box_bottom (&sg[1]), <, box_top (&sg[2]));
+  g_assert_cmpfloat (box_right (&n[4]), <, box_left (&sg[0]));
+  g_assert_cmpfloat (box_right (&sg[0]), <, box_left (&n[5]));
+  g_assert_cmpuint (f.layout->edges[2].points->len, >=, 4);
+  fixture_clear (&f);
+
+  /* A link into a member makes the subgraph follow the graph's direction instead. */
+  lay_out (&f, "flowchart LR\n  subgraph subgraph1\n    direction TB\n"
+               "    top1[top] --> bottom1[bottom]\n  end\n  subgraph subgraph2\n"
+               "    direction TB\n    top2[top] --> bottom2[bottom]\n  end\n"
+               "  outside --> subgraph1\n  outside ---> top2", rand);
+  check_all (&f);
+  n = f.layout->nodes;
+  g_assert_cmpfloat (box_bottom (&n[0]), <, box_top (&n[1]));
+  g_assert_cmpfloat_with_epsilon (n[0].x, n[1].x, 1);
+  g_assert_cmpfloat (box_right (&n[2]), <, box_left (&n[3]));
+  g_assert_cmpfloat_with_epsilon (n[2].y, n[3].y, 1);
+  fixture_clear (&f);
+}
+
+static void
+test_empty_subgraph (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  Fixture f = { 0 };
+  const PlateauGraphBox *box;
+  const GArray *in, *out;
+
+  /* An empty subgraph is still a box, and edges meet it. */
+  lay_out (&f, "graph TD\nA-->S\nS-->B\nsubgraph S [Nothing yet]\nend\nsubgraph T\nend", rand);
+  check_all (&f);
+  box = &f.layout->subgraphs[0];
+  g_assert_cmpfloat (box->width, >, 0);
+  g_assert_cmpfloat (box->height, >, 0);
+  g_assert_cmpfloat (f.layout->subgraphs[1].width, >, 0);
+  in = f.layout->edges[0].points;
+  out = f.layout->edges[1].points;
+  g_assert_cmpuint (in->len, >=, 4);
+  g_assert_cmpuint (out->len, >=, 4);
+  g_assert_cmpfloat_with_epsilon (g_array_index (in, PlateauGraphPoint, in->len - 1).y,
+                                  box_top (box), 0.5);
+  g_assert_cmpfloat_with_epsilon (g_array_index (out, PlateauGraphPoint, 0).y,
+                                  box_bottom (box), 0.5);
+  g_assert_cmpfloat (box_bottom (&f.layout->nodes[0]), <, box_top (box));
+  g_assert_cmpfloat (box_bottom (box), <, box_top (&f.layout->nodes[1]));
+  g_assert_cmpuint (f.layout->warnings->len, ==, 0);
+  fixture_clear (&f);
+}
+
+static void
+test_undrawable_edges_warn (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (12);
+  Fixture f = { 0 };
+
+  /* An edge from a node to the subgraph around it has no place; the layout says so. */
+  lay_out (&f, "graph TD\nsubgraph S\nA-->B\nend\nA-->S\nS-->S\nC-->D", rand);
+  check_all (&f);
+  g_assert_cmpuint (f.layout->edges[0].points->len, >=, 4);
+  g_assert_cmpuint (f.layout->edges[3].points->len, >=, 4);
+  g_assert_cmpuint (f.layout->warnings->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (f.layout->warnings, 0), "line 5"));
+  g_assert_nonnull (strstr (g_ptr_array_index (f.layout->warnings, 0), "“A”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (f.layout->warnings, 1), "line 6"));
+  fixture_clear (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -571,6 +831,10 @@ main (int    argc,
   g_test_add_func ("/graph/layout/edge-length", test_edge_length);
   g_test_add_func ("/graph/layout/empty", test_empty);
   g_test_add_func ("/graph/layout/edge-to-subgraph", test_edge_to_subgraph);
+  g_test_add_func ("/graph/layout/loops", test_loops);
+  g_test_add_func ("/graph/layout/subgraph-direction", test_subgraph_direction);
+  g_test_add_func ("/graph/layout/empty-subgraph", test_empty_subgraph);
+  g_test_add_func ("/graph/layout/undrawable-edges-warn", test_undrawable_edges_warn);
 
   return g_test_run ();
 }

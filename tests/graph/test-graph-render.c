@@ -4,12 +4,16 @@
  * advance, long labels wrap, every export format writes a readable file,
  * and the six sample diagrams match their golden PNGs.
  *
- * Golden images are drawn with the fonts that build-aux/deps.sh installs
- * (WenQuanYi Micro Hei, DejaVu Sans). A pixel counts as different when a
- * channel differs by more than 48 of 255; an image matches when its size is
- * equal and at most 0.5 % of its pixels differ, which absorbs anti-aliasing
- * differences between Cairo builds but not a moved node or a missing edge.
- * Run with PLATEAU_UPDATE_GOLDEN=1 to rewrite them after a deliberate change.
+ * Golden images, in the light and the dark theme, are drawn with the fonts
+ * that build-aux/deps.sh installs (WenQuanYi Micro Hei, DejaVu Sans). A
+ * pixel counts as different when a channel differs by more than 48 of 255;
+ * an image matches when its size is equal, at most 0.5 % of its pixels
+ * differ, which absorbs anti-aliasing differences between Cairo builds but
+ * not a moved node, and at most 10 % of the points along each edge differ,
+ * which a missing or restyled edge does not pass. Before any pixel, the
+ * layout must show every node and draw every visible edge between node
+ * borders. Run with PLATEAU_UPDATE_GOLDEN=1 to rewrite the images after a
+ * deliberate change.
  */
 
 #include "config.h"
@@ -20,16 +24,13 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "plateau-graph-render.h"
 
 #define CHANNEL_TOLERANCE 48
 #define PIXEL_FRACTION 0.005
-
-static const char *const samples[] = {
-  "core-concepts", "growth-model-shifts", "model-lifecycle", "path-dependence",
-  "roi-factors", "stage-evolution",
-};
+#define EDGE_FRACTION 0.1
 
 static PlateauGraph *
 parse_or_die (const char *text)
@@ -115,6 +116,36 @@ test_export_formats (void)
 }
 
 static void
+test_json_numbers (void)
+{
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
+  g_autoptr (PlateauGraph) graph = parse_or_die (
+      "graph TD\nA[技术模式] -->|say| B(\"Ü #quot;q#quot; \\ \ttab\") --> C{Check}\nC --> A");
+  g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
+  g_autofree char *json = plateau_graph_layout_to_json (graph, layout);
+  g_autoptr (GRegex) long_number = g_regex_new ("[0-9]\\.[0-9]{3}|[0-9][eE]|-0[^.0-9]|\\.0[^0-9]",
+                                                0, 0, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root, *node;
+
+  /* Numbers are written with at most two decimals and no trailing zeros. */
+  g_assert_false (g_regex_match (long_number, json, 0, NULL));
+
+  /* The text is valid JSON and holds the rounded values and the labels as they are. */
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "width"),
+                                  round (layout->width * 100) / 100, 1e-9);
+  node = json_array_get_object_element (json_object_get_array_member (root, "nodes"), 1);
+  g_assert_cmpstr (json_object_get_string_member (node, "label"), ==, "Ü \"q\" \\ \ttab");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (node, "x"),
+                                  round (layout->nodes[1].x * 100) / 100, 1e-9);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "edges")), ==, 3);
+}
+
+static void
 test_export_unwritable (void)
 {
   const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
@@ -189,6 +220,83 @@ test_text_contrast (void)
   cairo_surface_destroy (surface);
 }
 
+/* Whether some pixel inside @box is mostly red: text drawn in #ff0000. */
+static gboolean
+has_red_in (cairo_surface_t       *surface,
+            const PlateauGraphBox *box)
+{
+  for (int y = (int) (box->y - box->height / 2); y < (int) (box->y + box->height / 2); y++)
+    for (int x = (int) (box->x - box->width / 2); x < (int) (box->x + box->width / 2); x++)
+      {
+        guint32 p = pixel (surface, x, y);
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+        if (r > 160 && g < 100 && b < 100)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+test_link_label_color (void)
+{
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
+  g_autoptr (PlateauGraph) graph = parse_or_die (
+      "graph LR\nA-- WWWW -->B\nC-- WWWW -->D\nlinkStyle 0 color:#ff0000");
+  g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) layout->width + 1,
+                                                         (int) layout->height + 1);
+  cairo_t *cr = cairo_create (surface);
+
+  /* color: in linkStyle colours that edge's label text, and no other. */
+  plateau_graph_render (cr, graph, layout, theme);
+  cairo_surface_flush (surface);
+  g_assert_true (layout->edges[0].has_label && layout->edges[1].has_label);
+  g_assert_true (has_red_in (surface, &layout->edges[0].label));
+  g_assert_false (has_red_in (surface, &layout->edges[1].label));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Pixels inside @box darker than mid-grey: the ink of its text on a light fill. */
+static guint
+ink_in (cairo_surface_t       *surface,
+        const PlateauGraphBox *box)
+{
+  guint n = 0;
+
+  for (int y = (int) (box->y - box->height / 4); y < (int) (box->y + box->height / 4); y++)
+    for (int x = (int) (box->x - box->width / 3); x < (int) (box->x + box->width / 3); x++)
+      n += ((pixel (surface, x, y) >> 8) & 0xff) < 128;
+
+  return n;
+}
+
+static void
+test_markdown_bold (void)
+{
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
+  g_autoptr (PlateauGraph) graph = parse_or_die (
+      "graph LR\nA[\"`WWWW WWWW`\"]\nB[\"`**WWWW WWWW**`\"]");
+  g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) layout->width + 1,
+                                                         (int) layout->height + 1);
+  cairo_t *cr = cairo_create (surface);
+
+  /* Bold text lays down clearly more ink than the same text in regular. */
+  plateau_graph_render (cr, graph, layout, theme);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (ink_in (surface, &layout->nodes[1]), >,
+                    ink_in (surface, &layout->nodes[0]) * 5 / 4);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Share of pixels whose channels differ by more than the tolerance. */
 static double
 difference (cairo_surface_t *a,
@@ -211,20 +319,169 @@ difference (cairo_surface_t *a,
   return (double) differing / ((double) w * h);
 }
 
+typedef struct
+{
+  const char *name;
+  PlateauThemeKind theme;
+  guint nodes;                /* what the drawing must show */
+  guint visible_edges;
+} Golden;
+
+static const Golden goldens[] = {
+  { "core-concepts", PLATEAU_THEME_LIGHT, 5, 6 },
+  { "growth-model-shifts", PLATEAU_THEME_LIGHT, 4, 6 },
+  { "model-lifecycle", PLATEAU_THEME_LIGHT, 12, 15 },
+  { "path-dependence", PLATEAU_THEME_LIGHT, 4, 4 },
+  { "roi-factors", PLATEAU_THEME_LIGHT, 5, 6 },
+  { "stage-evolution", PLATEAU_THEME_LIGHT, 4, 3 },
+  { "core-concepts", PLATEAU_THEME_DARK, 5, 6 },
+  { "growth-model-shifts", PLATEAU_THEME_DARK, 4, 6 },
+  { "model-lifecycle", PLATEAU_THEME_DARK, 12, 15 },
+  { "path-dependence", PLATEAU_THEME_DARK, 4, 4 },
+  { "roi-factors", PLATEAU_THEME_DARK, 5, 6 },
+  { "stage-evolution", PLATEAU_THEME_DARK, 4, 3 },
+};
+
+static double
+distance_to_outline (PlateauGraphShape      shape,
+                     const PlateauGraphBox *box,
+                     PlateauGraphPoint      q)
+{
+  g_autoptr (GArray) outline = g_array_new (FALSE, FALSE, sizeof (PlateauGraphPoint));
+  double best = INFINITY;
+
+  plateau_graph_shape_outline (shape, box, outline);
+  for (guint i = 0, j = outline->len - 1; i < outline->len; j = i++)
+    {
+      PlateauGraphPoint a = g_array_index (outline, PlateauGraphPoint, j);
+      PlateauGraphPoint b = g_array_index (outline, PlateauGraphPoint, i);
+      double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+      double t = len2 > 0 ? ((q.x - a.x) * dx + (q.y - a.y) * dy) / len2 : 0;
+
+      t = CLAMP (t, 0, 1);
+      best = MIN (best, hypot (a.x + t * dx - q.x, a.y + t * dy - q.y));
+    }
+
+  return best;
+}
+
+/* The facts a picture can hide: every node placed, every visible edge drawn between borders. */
+static void
+check_structure (const Golden             *golden,
+                 const PlateauGraph       *graph,
+                 const PlateauGraphLayout *layout)
+{
+  guint drawn = 0;
+
+  g_assert_cmpuint (layout->n_nodes, ==, golden->nodes);
+  g_assert_cmpuint (layout->warnings->len, ==, 0);
+  for (guint i = 0; i < layout->n_edges; i++)
+    {
+      const PlateauGraphEdge *e = &g_array_index (graph->edges, PlateauGraphEdge, i);
+      const GArray *points = layout->edges[i].points;
+      const PlateauGraphNode *from, *to;
+
+      g_assert_cmpuint (points->len, >=, 4);
+      from = &g_array_index (graph->nodes, PlateauGraphNode, e->from.index);
+      to = &g_array_index (graph->nodes, PlateauGraphNode, e->to.index);
+      g_assert_cmpfloat (distance_to_outline (from->shape, &layout->nodes[e->from.index],
+                                              g_array_index (points, PlateauGraphPoint, 0)),
+                         <=, 0.75);
+      g_assert_cmpfloat (distance_to_outline (to->shape, &layout->nodes[e->to.index],
+                                              g_array_index (points, PlateauGraphPoint,
+                                                             points->len - 1)),
+                         <=, 0.75);
+      drawn += e->stroke != PLATEAU_GRAPH_STROKE_INVISIBLE;
+    }
+  g_assert_cmpuint (drawn, ==, golden->visible_edges);
+}
+
+static gboolean
+pixels_differ (cairo_surface_t *a,
+               cairo_surface_t *b,
+               int              x,
+               int              y)
+{
+  guint32 pa = pixel (a, x, y), pb = pixel (b, x, y);
+
+  for (int c = 0; c < 32; c += 8)
+    {
+      if (abs ((int) ((pa >> c) & 0xff) - (int) ((pb >> c) & 0xff)) > CHANNEL_TOLERANCE)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static PlateauGraphPoint
+bezier (const PlateauGraphPoint *c,
+        double                   t)
+{
+  double u = 1 - t;
+  double a = u * u * u, b = 3 * u * u * t, d = 3 * u * t * t, e = t * t * t;
+
+  return (PlateauGraphPoint) { a * c[0].x + b * c[1].x + d * c[2].x + e * c[3].x,
+                               a * c[0].y + b * c[1].y + d * c[2].y + e * c[3].y };
+}
+
+static gboolean
+inside_any_node (const PlateauGraphLayout *layout,
+                 PlateauGraphPoint         p)
+{
+  for (guint v = 0; v < layout->n_nodes; v++)
+    {
+      const PlateauGraphBox *n = &layout->nodes[v];
+      if (fabs (p.x - n->x) <= n->width / 2 + 2 && fabs (p.y - n->y) <= n->height / 2 + 2)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/*
+ * Share of the points along edge @i, away from nodes, where the two images
+ * differ. An edge is thin, so the whole-image tolerance would not notice one
+ * missing; along its own path a missing edge differs almost everywhere.
+ */
+static double
+edge_difference (const PlateauGraphLayout *layout,
+                 guint                     i,
+                 cairo_surface_t          *expected,
+                 cairo_surface_t          *actual)
+{
+  const GArray *points = layout->edges[i].points;
+  guint looked = 0, differing = 0;
+
+  for (guint k = 0; k + 3 < points->len; k += 3)
+    for (int s = 0; s <= 32; s++)
+      {
+        PlateauGraphPoint p = bezier (&g_array_index (points, PlateauGraphPoint, k), s / 32.0);
+
+        if (inside_any_node (layout, p))
+          continue;
+        looked++;
+        differing += pixels_differ (expected, actual, (int) p.x, (int) p.y);
+      }
+
+  return looked > 0 ? (double) differing / looked : 0;
+}
+
 static void
 test_golden (gconstpointer data)
 {
-  const char *name = data;
-  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
-  g_autoptr (PlateauGraph) graph = load_sample (name);
+  const Golden *golden = data;
+  const PlateauTheme *theme = plateau_theme_get (golden->theme);
+  g_autoptr (PlateauGraph) graph = load_sample (golden->name);
   g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "graph", "golden", file, NULL);
+  g_autofree char *file = g_strdup_printf ("%s%s.png", golden->name,
+                                           golden->theme == PLATEAU_THEME_DARK ? "-dark" : "");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "graph", "golden", file, NULL);
   g_autofree char *dir = g_dir_make_tmp ("plateau-golden-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, file, NULL);
   cairo_surface_t *expected, *actual;
   g_autoptr (GError) error = NULL;
 
+  check_structure (golden, graph, layout);
   g_assert_true (plateau_graph_export (graph, layout, theme, PLATEAU_GRAPH_FORMAT_PNG, 1, out,
                                        &error));
   g_assert_no_error (error);
@@ -234,10 +491,10 @@ test_golden (gconstpointer data)
       g_autofree char *bytes = NULL;
       gsize length;
       g_assert_true (g_file_get_contents (out, &bytes, &length, NULL));
-      g_assert_true (g_file_set_contents (golden, bytes, (gssize) length, NULL));
+      g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
     }
 
-  expected = cairo_image_surface_create_from_png (golden);
+  expected = cairo_image_surface_create_from_png (path);
   actual = cairo_image_surface_create_from_png (out);
   g_assert_cmpint (cairo_surface_status (expected), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_surface_status (actual), ==, CAIRO_STATUS_SUCCESS);
@@ -246,6 +503,8 @@ test_golden (gconstpointer data)
   g_assert_cmpint (cairo_image_surface_get_height (actual), ==,
                    cairo_image_surface_get_height (expected));
   g_assert_cmpfloat (difference (expected, actual), <=, PIXEL_FRACTION);
+  for (guint i = 0; i < layout->n_edges; i++)
+    g_assert_cmpfloat (edge_difference (layout, i, expected, actual), <=, EDGE_FRACTION);
 
   cairo_surface_destroy (expected);
   cairo_surface_destroy (actual);
@@ -263,12 +522,18 @@ main (int    argc,
   g_test_add_func ("/graph/render/measure-wraps", test_measure_wraps);
   g_test_add_func ("/graph/render/export-formats", test_export_formats);
   g_test_add_func ("/graph/render/export-unwritable", test_export_unwritable);
+  g_test_add_func ("/graph/render/json-numbers", test_json_numbers);
   g_test_add_func ("/graph/render/fit", test_render_fit);
   g_test_add_func ("/graph/render/text-contrast", test_text_contrast);
-  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+  g_test_add_func ("/graph/render/link-label-color", test_link_label_color);
+  g_test_add_func ("/graph/render/markdown-bold", test_markdown_bold);
+  for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/graph/render/golden/%s", samples[i]);
-      g_test_add_data_func (path, samples[i], test_golden);
+      g_autofree char *path = g_strdup_printf ("/graph/render/golden/%s/%s",
+                                               goldens[i].theme == PLATEAU_THEME_DARK ? "dark"
+                                                                                      : "light",
+                                               goldens[i].name);
+      g_test_add_data_func (path, &goldens[i], test_golden);
     }
 
   return g_test_run ();
