@@ -125,6 +125,18 @@ clear_error (PlateauGraphPage *self)
   self->has_error = FALSE;
 }
 
+/* The engine's messages start in lower case, in the middle of a sentence. */
+static void
+show_message (PlateauGraphPage *self,
+              const char       *message)
+{
+  g_autofree char *first = g_utf8_strup (message, g_utf8_next_char (message) - message);
+  g_autofree char *text = g_strconcat (first, g_utf8_next_char (message), NULL);
+
+  gtk_label_set_label (self->error_label, text);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
 /* Marks the line in the gutter and underlines it from the error onwards. */
 static void
 mark_error (PlateauGraphPage           *self,
@@ -133,8 +145,6 @@ mark_error (PlateauGraphPage           *self,
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter line_start, start, end;
-  g_autofree char *first = NULL;
-  g_autofree char *text = NULL;
 
   self->has_error = TRUE;
   self->error_line = where->line;
@@ -154,11 +164,23 @@ mark_error (PlateauGraphPage           *self,
     start = line_start;
   gtk_text_buffer_apply_tag (buffer, self->error_tag, &start, &end);
 
-  /* The engine's message starts in lower case, in the middle of a sentence. */
-  first = g_utf8_strup (error->message, g_utf8_next_char (error->message) - error->message);
-  text = g_strconcat (first, g_utf8_next_char (error->message), NULL);
-  gtk_label_set_label (self->error_label, text);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  show_message (self, error->message);
+}
+
+/* What the layout could not draw is said beneath the editor, so that no edge
+ * disappears without a word; the text itself is fine, so no line is marked. */
+static void
+show_layout_warnings (PlateauGraphPage *self)
+{
+  g_autofree char *joined = NULL;
+
+  if (self->layout == NULL || self->layout->warnings == NULL || self->layout->warnings->len == 0)
+    return;
+
+  g_ptr_array_add (self->layout->warnings, NULL);
+  joined = g_strjoinv ("\n", (char **) self->layout->warnings->pdata);
+  g_ptr_array_remove_index (self->layout->warnings, self->layout->warnings->len - 1);
+  show_message (self, joined);
 }
 
 /* Parsing ----------------------------------------------------------------- */
@@ -202,6 +224,7 @@ reparse (PlateauGraphPage *self)
   self->graph = graph;
   self->stale = FALSE;
   relayout (self);
+  show_layout_warnings (self);
 }
 
 static gboolean

@@ -133,6 +133,22 @@ test_error_marked_at_line (Fixture       *fixture,
     g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "Line 3, column"));
   }
 
+  /* An edge the layout cannot draw is named beneath the editor, with no
+   * line marked as wrong. */
+  set_text (fixture->page, "graph TD\n    subgraph S\n      A\n    end\n    A --> S\n");
+  plateau_graph_page_update_now (fixture->page);
+  g_assert_false (plateau_graph_page_get_error (fixture->page, NULL, NULL, NULL));
+  {
+    GtkWidget *revealer = plateau_test_find_widget (GTK_WIDGET (fixture->page),
+                                                    GTK_TYPE_REVEALER, NULL, NULL);
+    GtkWidget *label = plateau_test_find_widget (revealer, GTK_TYPE_LABEL, NULL, NULL);
+
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                     "Line 5: the edge from “A” to “S” is not drawn: one end lies inside the "
+                     "other");
+  }
+
   /* Fixing the line clears the mark. */
   set_text (fixture->page, "graph TD\n    A --> B\n    B --> C[Open]\n    C --> D\n");
   plateau_graph_page_update_now (fixture->page);
