@@ -39,6 +39,7 @@ RANDOM_SIZES = [(20, 5), (50, 5), (100, 4), (200, 3), (500, 2), (1000, 2)]
 
 
 def setup():
+    subprocess.run(["sh", os.path.join(TOP, "build-aux", "deps.sh"), "--bench"], check=True)
     subprocess.run(["ninja", "-C", BUILD, "bench/graph/graph-bench"], check=True,
                    stdout=subprocess.DEVNULL)
     if not os.path.isdir(os.path.join(HERE, "node_modules", "@dagrejs", "dagre")):
