@@ -29,5 +29,7 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 meson compile -C "$build"
 
-exec xvfb-run -a -s "-screen 0 1600x1000x24" \
+# -noreset: an X server resets when its last client leaves, and a test that
+# connects during the reset cannot open the display.
+exec xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" \
   meson test -C "$build" --print-errorlogs --num-processes 2 "$@"

@@ -93,7 +93,7 @@ def main():
     args = parser.parse_args()
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24",
+        os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24 -noreset",
                                sys.executable] + sys.argv)
 
     plateau = build_plateau(os.path.abspath(args.build))

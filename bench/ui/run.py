@@ -50,7 +50,7 @@ def main():
     args = parser.parse_args()
 
     if not os.environ.get("DISPLAY") and shutil.which("xvfb-run"):
-        os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24",
+        os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24 -noreset",
                                sys.executable] + sys.argv)
 
     exe = build(args.build)

@@ -22,7 +22,7 @@ out="$top/data/screenshots"
 shots="$build/tests/appstream"
 
 if [ -z "${DISPLAY:-}" ]; then
-  exec xvfb-run -a -s "-screen 0 1600x1000x24" sh "$0" "$build"
+  exec xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" sh "$0" "$build"
 fi
 
 rm -rf "$shots"
