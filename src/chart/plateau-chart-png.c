@@ -4,9 +4,10 @@
  * default effort and adaptive filtering, which for a 1920×1080 chart takes
  * far longer than drawing it. Charts are large flat areas and thin lines,
  * which deflate finds as runs without any filter: unfiltered rows at a low
- * zlib level give files smaller than the "up" filter and in less time. The writer also records the DPI (pHYs), so that a
- * page-sized export prints at its intended size, and drops the alpha
- * channel when the image is opaque.
+ * zlib level give files smaller than the "up" filter and in less time.
+ * The writer also records the DPI (pHYs), so that a page-sized export
+ * prints at its intended size, and drops the alpha channel when the image
+ * is opaque.
  */
 
 #include "config.h"
