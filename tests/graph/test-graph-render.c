@@ -28,6 +28,8 @@
 
 #include "plateau-graph-render.h"
 
+#include "graph-geometry.h"
+
 #define CHANNEL_TOLERANCE 48
 #define PIXEL_FRACTION 0.005
 #define EDGE_FRACTION 0.1
@@ -195,6 +197,23 @@ test_render_fit (void)
   cairo_surface_destroy (surface);
 }
 
+/* Draws @layout on an image of its own size. */
+static cairo_surface_t *
+draw_layout (const PlateauGraph       *graph,
+             const PlateauGraphLayout *layout,
+             const PlateauTheme       *theme)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) layout->width + 1,
+                                                         (int) layout->height + 1);
+  cairo_t *cr = cairo_create (surface);
+
+  plateau_graph_render (cr, graph, layout, theme);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 static void
 test_text_contrast (void)
 {
@@ -202,21 +221,15 @@ test_text_contrast (void)
   g_autoptr (PlateauGraph) graph = parse_or_die ("graph TD\nA[WWWW]\nstyle A fill:#ffffff");
   g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
   const PlateauGraphBox *b = &layout->nodes[0];
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                         (int) layout->width + 1,
-                                                         (int) layout->height + 1);
-  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t *surface = draw_layout (graph, layout, theme);
   int darkest = 255;
 
   /* A light fill without a text colour gets dark text, even in the dark theme. */
-  plateau_graph_render (cr, graph, layout, theme);
-  cairo_surface_flush (surface);
   for (int y = (int) (b->y - 5); y <= (int) (b->y + 5); y++)
     for (int x = (int) (b->x - b->width / 4); x <= (int) (b->x + b->width / 4); x++)
       darkest = MIN (darkest, (int) ((pixel (surface, x, y) >> 8) & 0xff));
   g_assert_cmpint (darkest, <, 96);
 
-  cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
 
@@ -245,19 +258,13 @@ test_link_label_color (void)
   g_autoptr (PlateauGraph) graph = parse_or_die (
       "graph LR\nA-- WWWW -->B\nC-- WWWW -->D\nlinkStyle 0 color:#ff0000");
   g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                         (int) layout->width + 1,
-                                                         (int) layout->height + 1);
-  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t *surface = draw_layout (graph, layout, theme);
 
   /* color: in linkStyle colours that edge's label text, and no other. */
-  plateau_graph_render (cr, graph, layout, theme);
-  cairo_surface_flush (surface);
   g_assert_true (layout->edges[0].has_label && layout->edges[1].has_label);
   g_assert_true (has_red_in (surface, &layout->edges[0].label));
   g_assert_false (has_red_in (surface, &layout->edges[1].label));
 
-  cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
 
@@ -282,18 +289,12 @@ test_markdown_bold (void)
   g_autoptr (PlateauGraph) graph = parse_or_die (
       "graph LR\nA[\"`WWWW WWWW`\"]\nB[\"`**WWWW WWWW**`\"]");
   g_autoptr (PlateauGraphLayout) layout = plateau_graph_layout_themed (graph, theme);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                         (int) layout->width + 1,
-                                                         (int) layout->height + 1);
-  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t *surface = draw_layout (graph, layout, theme);
 
   /* Bold text lays down clearly more ink than the same text in regular. */
-  plateau_graph_render (cr, graph, layout, theme);
-  cairo_surface_flush (surface);
   g_assert_cmpuint (ink_in (surface, &layout->nodes[1]), >,
                     ink_in (surface, &layout->nodes[0]) * 5 / 4);
 
-  cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
 
@@ -341,29 +342,6 @@ static const Golden goldens[] = {
   { "roi-factors", PLATEAU_THEME_DARK, 5, 6 },
   { "stage-evolution", PLATEAU_THEME_DARK, 4, 3 },
 };
-
-static double
-distance_to_outline (PlateauGraphShape      shape,
-                     const PlateauGraphBox *box,
-                     PlateauGraphPoint      q)
-{
-  g_autoptr (GArray) outline = g_array_new (FALSE, FALSE, sizeof (PlateauGraphPoint));
-  double best = INFINITY;
-
-  plateau_graph_shape_outline (shape, box, outline);
-  for (guint i = 0, j = outline->len - 1; i < outline->len; j = i++)
-    {
-      PlateauGraphPoint a = g_array_index (outline, PlateauGraphPoint, j);
-      PlateauGraphPoint b = g_array_index (outline, PlateauGraphPoint, i);
-      double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
-      double t = len2 > 0 ? ((q.x - a.x) * dx + (q.y - a.y) * dy) / len2 : 0;
-
-      t = CLAMP (t, 0, 1);
-      best = MIN (best, hypot (a.x + t * dx - q.x, a.y + t * dy - q.y));
-    }
-
-  return best;
-}
 
 /* The facts a picture can hide: every node placed, every visible edge drawn between borders. */
 static void
