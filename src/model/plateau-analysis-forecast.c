@@ -91,23 +91,12 @@ project (const Projection *pr,
 static double
 time_step (const PlateauAnalysis *self)
 {
-  const PlateauPeriodResult *first = NULL, *last = NULL;
-  guint n = 0;
+  const PlateauColumns *c = &self->columns;
 
-  for (guint i = 0; i < self->n_periods; i++)
-    {
-      if (!self->valid[i])
-        continue;
-      if (first == NULL)
-        first = &self->periods[i];
-      last = &self->periods[i];
-      n++;
-    }
-
-  if (n < 2 || !(last->t > first->t))
+  if (c->n < 2 || !(c->t[c->n - 1] > c->t[0]))
     return 1.0;
 
-  return (last->t - first->t) / (n - 1);
+  return (c->t[c->n - 1] - c->t[0]) / (c->n - 1);
 }
 
 /* Investment of each forecast period: the plan first, then the linear
@@ -119,20 +108,9 @@ plan_investment (const PlateauAnalysis *self,
                  guint                  horizon,
                  double                 last_investment)
 {
-  g_autofree double *pt = g_new (double, MAX (self->n_periods, 1));
-  g_autofree double *pi = g_new (double, MAX (self->n_periods, 1));
+  const PlateauColumns *c = &self->columns;
   PlateauOls ols;
-  gboolean have_trend;
-  guint n = 0;
-
-  for (guint i = 0; i < self->n_periods; i++)
-    {
-      if (!self->valid[i])
-        continue;
-      pt[n] = self->periods[i].t;
-      pi[n++] = self->periods[i].investment;
-    }
-  have_trend = plateau_ols_fit (pt, pi, n, &ols);
+  gboolean have_trend = plateau_ols_fit (c->t, c->investment, c->n, &ols);
 
   for (guint k = 0; k < horizon; k++)
     {
@@ -410,12 +388,9 @@ plateau_analysis_forecast (PlateauAnalysis *self)
   double theta[3] = { 0 }, cov[9] = { 0 }, step;
   gboolean have_source, have_band = TRUE;
 
-  for (guint i = 0; i < self->n_periods; i++)
-    if (self->valid[i])
-      last = &self->periods[i];
-
-  if (last == NULL || h == 0)
+  if (self->columns.n == 0 || h == 0)
     return;
+  last = &self->periods[self->columns.index[self->columns.n - 1]];
 
   step = time_step (self);
   for (guint k = 0; k < h; k++)

@@ -15,26 +15,6 @@
 #define HIGH_MAX_K_RELATIVE_SE 0.05
 #define HIGH_MIN_PERIODS 8
 
-static double
-basis_x (const PlateauAnalysis     *self,
-         const PlateauPeriodResult *p)
-{
-  if (self->settings.basis == PLATEAU_BASIS_CUMULATIVE_INVESTMENT)
-    return p->cumulative_investment;
-
-  return p->t;
-}
-
-static double
-basis_y (const PlateauAnalysis     *self,
-         const PlateauPeriodResult *p)
-{
-  if (self->settings.basis == PLATEAU_BASIS_CUMULATIVE_INVESTMENT)
-    return p->ret;
-
-  return p->cumulative_return;
-}
-
 static void
 set_curve_absent (PlateauLifecycle *l,
                   PlateauFitStatus  status,
@@ -94,15 +74,13 @@ set_quality (PlateauLifecycle      *l,
 static gboolean
 returns_have_turned (const PlateauAnalysis *self)
 {
+  const PlateauColumns *c = &self->columns;
   double window[3], peak = -G_MAXDOUBLE, last = 0;
   guint k = 0;
 
-  for (guint i = 0; i < self->n_periods; i++)
+  for (guint j = 0; j < c->n; j++)
     {
-      if (!self->valid[i])
-        continue;
-
-      window[k % 3] = self->periods[i].ret;
+      window[k % 3] = c->ret[j];
       if (++k < 3)
         continue;
 
@@ -147,36 +125,64 @@ judge_identification (PlateauAnalysis *self,
     }
 }
 
-static void
-fill_fitted (PlateauAnalysis *self)
+static PlateauStage
+stage_of_saturation (const PlateauSettings *s,
+                     double                 f)
+{
+  if (f < s->exploration_end)
+    return PLATEAU_STAGE_EXPLORATION;
+  if (f < s->growth_end)
+    return PLATEAU_STAGE_GROWTH;
+  if (f < s->maturity_end)
+    return PLATEAU_STAGE_MATURITY;
+
+  return PLATEAU_STAGE_DECLINE;
+}
+
+/**
+ * plateau_analysis_fill_curve:
+ * @self: an analysis whose S-curve has been fitted
+ * @p: a period
+ * @valid: whether the period is used by the analysis
+ *
+ * Fills the period's fitted value and saturation, and its stage when the
+ * S-curve is trusted; plateau_analysis_classify() gives the stages
+ * otherwise.
+ */
+void
+plateau_analysis_fill_curve (PlateauAnalysis     *self,
+                             PlateauPeriodResult *p,
+                             gboolean             valid)
 {
   const PlateauLifecycle *l = &self->lifecycle;
-  const char *no_curve = l->reason;
+  double x, f = 0;
 
-  for (guint i = 0; i < self->n_periods; i++)
+  p->stage = PLATEAU_STAGE_UNKNOWN;
+  if (!valid)
     {
-      PlateauPeriodResult *p = &self->periods[i];
-      double x = basis_x (self, p);
-
-      if (!self->valid[i])
-        {
-          plateau_value_set_absent (&p->fitted, _("The period is left out of the analysis"));
-          plateau_value_set_absent (&p->saturation, _("The period is left out of the analysis"));
-          continue;
-        }
-
-      if (self->have_curve)
-        plateau_value_set (&p->fitted,
-                           plateau_curve_value (l->model, l->K.value, l->r.value, l->t0.value, x));
-      else
-        plateau_value_set_absent (&p->fitted, no_curve);
-
-      if (l->status == PLATEAU_FIT_OK)
-        plateau_value_set (&p->saturation,
-                           plateau_curve_fraction (l->model, l->r.value, l->t0.value, x));
-      else
-        plateau_value_set_absent (&p->saturation, no_curve);
+      plateau_value_set_absent (&p->fitted, _("The period is left out of the analysis"));
+      plateau_value_set_absent (&p->saturation, _("The period is left out of the analysis"));
+      return;
     }
+
+  x = l->basis == PLATEAU_BASIS_CUMULATIVE_INVESTMENT ? p->cumulative_investment : p->t;
+  if (self->have_curve || l->status == PLATEAU_FIT_OK)
+    f = plateau_curve_fraction (l->model, l->r.value, l->t0.value, x);
+
+  if (self->have_curve)
+    plateau_value_set (&p->fitted, l->K.value * f);
+  else
+    plateau_value_set_absent (&p->fitted, l->reason);
+
+  if (l->status != PLATEAU_FIT_OK)
+    {
+      plateau_value_set_absent (&p->saturation, l->reason);
+      return;
+    }
+
+  plateau_value_set (&p->saturation, f);
+  p->stage = p->saturation.present ? stage_of_saturation (&self->settings, f)
+                                   : PLATEAU_STAGE_UNKNOWN;
 }
 
 static void
@@ -208,25 +214,19 @@ void
 plateau_analysis_fit_lifecycle (PlateauAnalysis *self)
 {
   PlateauLifecycle *l = &self->lifecycle;
-  g_autofree double *x = g_new (double, MAX (self->n_valid, 1));
-  g_autofree double *y = g_new (double, MAX (self->n_valid, 1));
+  const PlateauColumns *c = &self->columns;
+  gboolean by_investment = self->settings.basis == PLATEAU_BASIS_CUMULATIVE_INVESTMENT;
+  const double *x = by_investment ? c->cumulative_investment : c->t;
+  const double *y = by_investment ? c->ret : c->cumulative_return;
   PlateauCurveFit fit;
   double x_last = -G_MAXDOUBLE;
-  guint n = 0;
+  guint n = c->n;
 
   l->model = self->settings.model;
   l->basis = self->settings.basis;
 
-  for (guint i = 0; i < self->n_periods; i++)
-    {
-      if (!self->valid[i])
-        continue;
-
-      x[n] = basis_x (self, &self->periods[i]);
-      y[n] = basis_y (self, &self->periods[i]);
-      x_last = MAX (x_last, x[n]);
-      n++;
-    }
+  for (guint k = 0; k < n; k++)
+    x_last = MAX (x_last, x[k]);
   l->n = n;
 
   if (n < PLATEAU_MIN_CURVE_PERIODS)
@@ -239,7 +239,6 @@ plateau_analysis_fit_lifecycle (PlateauAnalysis *self)
                                        "The S-curve needs at least %u usable periods; "
                                        "there are %u", n),
                           PLATEAU_MIN_CURVE_PERIODS, n));
-      fill_fitted (self);
       return;
     }
 
@@ -271,21 +270,6 @@ plateau_analysis_fit_lifecycle (PlateauAnalysis *self)
   if (l->status != PLATEAU_FIT_OK)
     plateau_analysis_warn (self, -1, "s-curve-not-trusted",
                            plateau_analysis_printf (self, _("S-curve: %s"), l->reason));
-  fill_fitted (self);
-}
-
-static PlateauStage
-stage_of_saturation (const PlateauSettings *s,
-                     double                 f)
-{
-  if (f < s->exploration_end)
-    return PLATEAU_STAGE_EXPLORATION;
-  if (f < s->growth_end)
-    return PLATEAU_STAGE_GROWTH;
-  if (f < s->maturity_end)
-    return PLATEAU_STAGE_MATURITY;
-
-  return PLATEAU_STAGE_DECLINE;
 }
 
 /*
@@ -320,16 +304,17 @@ stage_of_window (const double *t,
 static void
 classify_by_trend (PlateauAnalysis *self)
 {
+  const PlateauColumns *c = &self->columns;
   guint w = self->settings.trailing_window, k = 0;
   g_autofree double *t = g_new (double, w);
   g_autofree double *roi = g_new (double, w);
   g_autofree double *ret = g_new (double, w);
 
-  for (guint i = 0; i < self->n_periods; i++)
+  /* Every stage is unknown until here; the periods with an ROI get one. */
+  for (guint j = 0; j < c->n; j++)
     {
-      PlateauPeriodResult *p = &self->periods[i];
+      PlateauPeriodResult *p = &self->periods[c->index[j]];
 
-      p->stage = PLATEAU_STAGE_UNKNOWN;
       if (!p->roi.present)
         continue;
 
@@ -354,13 +339,9 @@ classify_by_trend (PlateauAnalysis *self)
 static const PlateauPeriodResult *
 last_valid_period (const PlateauAnalysis *self)
 {
-  for (guint i = self->n_periods; i > 0; i--)
-    {
-      if (self->valid[i - 1])
-        return &self->periods[i - 1];
-    }
+  const PlateauColumns *c = &self->columns;
 
-  return NULL;
+  return c->n > 0 ? &self->periods[c->index[c->n - 1]] : NULL;
 }
 
 static const char *
@@ -433,9 +414,10 @@ assess_by_curve (PlateauAnalysis *self)
  * plateau_analysis_classify:
  * @self: an analysis being built
  *
- * Gives every period its stage and judges the current one: from the
- * S-curve's saturation when the fit can be trusted, else from the ROI
- * trend with low confidence and the reason spelled out.
+ * Judges the current stage: from the S-curve's saturation when the fit
+ * can be trusted (plateau_analysis_fill_curve() has staged each period by
+ * it), else from the ROI trend, which first stages each period, with low
+ * confidence and the reason spelled out.
  */
 void
 plateau_analysis_classify (PlateauAnalysis *self)
@@ -445,15 +427,6 @@ plateau_analysis_classify (PlateauAnalysis *self)
       classify_by_trend (self);
       assess_by_trend (self);
       return;
-    }
-
-  for (guint i = 0; i < self->n_periods; i++)
-    {
-      PlateauPeriodResult *p = &self->periods[i];
-
-      p->stage = p->saturation.present
-                 ? stage_of_saturation (&self->settings, p->saturation.value)
-                 : PLATEAU_STAGE_UNKNOWN;
     }
 
   assess_by_curve (self);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <math.h>
+
 #include "plateau-analysis.h"
 #include "plateau-fit-private.h"
 
@@ -13,6 +15,24 @@ G_BEGIN_DECLS
 
 /* Fewer valid periods than this and the S-curve is not attempted. */
 #define PLATEAU_MIN_CURVE_PERIODS 6
+
+/*
+ * The valid periods' inputs side by side, in period order, with each one's
+ * position in the table. The fits and the forecast read these compact
+ * arrays rather than the wide per-period results, which on long series are
+ * then read and written in two passes only. They exist while the analysis
+ * is built.
+ */
+typedef struct
+{
+  guint n;
+  guint *index;
+  double *t;
+  double *investment;
+  double *ret;
+  double *cumulative_investment;
+  double *cumulative_return;
+} PlateauColumns;
 
 struct _PlateauAnalysis
 {
@@ -27,6 +47,7 @@ struct _PlateauAnalysis
   PlateauPeriodResult *periods;
   gboolean *valid;
   guint n_valid;
+  PlateauColumns columns;
 
   PlateauTrend trend;
   PlateauOls trend_ols;
@@ -55,12 +76,40 @@ void        plateau_analysis_warn     (PlateauAnalysis *self,
                                        const char      *code,
                                        const char      *message);
 
-void        plateau_value_set         (PlateauValue    *value,
-                                       double           x);
-void        plateau_value_set_absent  (PlateauValue    *value,
-                                       const char      *reason);
+void        plateau_value_set_too_large (PlateauValue  *value);
+
+/* Setting values is the innermost step of every per-period loop, so these
+ * are inline. */
+static inline void
+plateau_value_set_absent (PlateauValue *value,
+                          const char   *reason)
+{
+  value->present = FALSE;
+  value->value = 0;
+  value->reason = reason;
+}
+
+/* Stores @x, or marks the value absent when @x is not finite, which only
+ * happens when a computation overflows. */
+static inline void
+plateau_value_set (PlateauValue *value,
+                   double        x)
+{
+  if (G_UNLIKELY (!isfinite (x)))
+    {
+      plateau_value_set_too_large (value);
+      return;
+    }
+
+  value->present = TRUE;
+  value->value = x;
+  value->reason = NULL;
+}
 
 void        plateau_analysis_fit_lifecycle (PlateauAnalysis *self);
+void        plateau_analysis_fill_curve    (PlateauAnalysis     *self,
+                                            PlateauPeriodResult *p,
+                                            gboolean             valid);
 void        plateau_analysis_classify      (PlateauAnalysis *self);
 void        plateau_analysis_forecast      (PlateauAnalysis *self);
 

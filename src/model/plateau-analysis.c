@@ -20,42 +20,15 @@ G_DEFINE_BOXED_TYPE (PlateauAnalysis, plateau_analysis,
                      plateau_analysis_ref, plateau_analysis_unref)
 
 /**
- * plateau_value_set:
+ * plateau_value_set_too_large:
  * @value: the value to fill
- * @x: the number
  *
- * Stores @x, or marks the value absent when @x is not finite, which only
- * happens when a computation overflows.
+ * Marks the value absent because its computation overflowed.
  */
 void
-plateau_value_set (PlateauValue *value,
-                   double        x)
+plateau_value_set_too_large (PlateauValue *value)
 {
-  if (!isfinite (x))
-    {
-      plateau_value_set_absent (value, _("The value is too large to compute"));
-      return;
-    }
-
-  value->present = TRUE;
-  value->value = x;
-  value->reason = NULL;
-}
-
-/**
- * plateau_value_set_absent:
- * @value: the value to fill
- * @reason: why there is no number, in plain words
- *
- * Marks the value absent.
- */
-void
-plateau_value_set_absent (PlateauValue *value,
-                          const char   *reason)
-{
-  value->present = FALSE;
-  value->value = 0;
-  value->reason = reason;
+  plateau_value_set_absent (value, _("The value is too large to compute"));
 }
 
 /**
@@ -132,42 +105,81 @@ parse_number (const char *text,
   return *end == '\0' && isfinite (*number);
 }
 
+/* Labels are nearly always whole numbers such as years. Those are read
+ * here, exactly and far faster than by strtod; anything else goes to
+ * parse_number(). */
+static gboolean
+parse_label (const char *text,
+             double     *number)
+{
+  guint64 value = 0;
+  const char *c = text;
+
+  while (*c >= '0' && *c <= '9' && c - text < 15)
+    value = value * 10 + (guint64) (*c++ - '0');
+
+  if (c != text && *c == '\0')
+    {
+      *number = (double) value;
+      return TRUE;
+    }
+
+  return parse_number (text, number);
+}
+
+static void
+warn_about_order (PlateauAnalysis *self,
+                  guint            i)
+{
+  const PlateauPeriodResult *p = &self->periods[i], *q = &self->periods[i - 1];
+  PlateauWarning warning = { i, NULL, NULL };
+
+  if (p->t == q->t)
+    {
+      warning.code = "duplicate-label";
+      warning.message = plateau_analysis_printf (self,
+                          _("Period “%s” repeats the label of the period before it; "
+                            "periods are placed by position instead"), p->label);
+    }
+  else
+    {
+      warning.code = "unsorted-labels";
+      warning.message = plateau_analysis_printf (self,
+                          _("Period “%s” comes after “%s” in the table but before it "
+                            "in time; periods are placed by position instead"),
+                          p->label, q->label);
+    }
+
+  /* The order of time is the first thing said about a table. */
+  g_array_prepend_val (self->warnings, warning);
+}
+
 /*
  * t is each label's number when every label is a number and they increase;
  * otherwise the position, with a warning when numbers repeat or go back.
+ * read_periods() has parsed the labels and found the first period, if any,
+ * that does not come after the one before it.
  */
 static void
-assign_time (PlateauAnalysis *self)
+place_in_time (PlateauAnalysis *self,
+               gboolean         numeric,
+               guint            first_unordered)
 {
-  guint n = self->n_periods;
-  gboolean numeric = n > 0;
+  PlateauColumns *c = &self->columns;
 
-  for (guint i = 0; i < n && numeric; i++)
-    numeric = parse_number (self->periods[i].label, &self->periods[i].t);
-
-  for (guint i = 1; i < n && numeric; i++)
+  if (numeric && first_unordered > 0)
     {
-      PlateauPeriodResult *p = &self->periods[i], *q = &self->periods[i - 1];
-
-      if (p->t > q->t)
-        continue;
-
+      warn_about_order (self, first_unordered);
       numeric = FALSE;
-      if (p->t == q->t)
-        plateau_analysis_warn (self, i, "duplicate-label",
-                               plateau_analysis_printf (self,
-                                 _("Period “%s” repeats the label of the period before it; "
-                                   "periods are placed by position instead"), p->label));
-      else
-        plateau_analysis_warn (self, i, "unsorted-labels",
-                               plateau_analysis_printf (self,
-                                 _("Period “%s” comes after “%s” in the table but before it "
-                                   "in time; periods are placed by position instead"),
-                                 p->label, q->label));
     }
 
-  for (guint i = 0; i < n && !numeric; i++)
+  if (numeric)
+    return;
+
+  for (guint i = 0; i < self->n_periods; i++)
     self->periods[i].t = i + 1;
+  for (guint k = 0; k < c->n; k++)
+    c->t[k] = c->index[k] + 1;
 }
 
 static gboolean
@@ -250,45 +262,127 @@ compute_marginal (PlateauPeriodResult       *p,
     plateau_value_set (&p->marginal_roi, d_return / d_invest);
 }
 
-static void
-compute_periods (PlateauAnalysis *self)
+typedef struct
 {
-  long double ci = 0, ce = 0;
-  const PlateauPeriodResult *prev = NULL;
-  const char *left_out = _("The period is left out of the analysis");
+  long double ci;
+  long double ce;
+  const PlateauPeriodResult *prev;
+  const char *left_out;
+} RunningTotals;
 
-  for (guint i = 0; i < self->n_periods; i++)
+static void
+add_column (PlateauColumns            *c,
+            guint                      i,
+            const PlateauPeriodResult *p)
+{
+  guint k = c->n++;
+
+  c->index[k] = i;
+  c->t[k] = p->t;
+  c->investment[k] = p->investment;
+  c->ret[k] = p->ret;
+  c->cumulative_investment[k] = p->cumulative_investment;
+  c->cumulative_return[k] = p->cumulative_return;
+}
+
+static void
+compute_period (PlateauAnalysis     *self,
+                guint                i,
+                PlateauPeriodResult *p,
+                RunningTotals       *run)
+{
+  self->valid[i] = check_period (self, i, p);
+  if (!self->valid[i])
+    {
+      p->cumulative_investment = (double) run->ci;
+      p->cumulative_return = (double) run->ce;
+      plateau_value_set_absent (&p->roi, run->left_out);
+      plateau_value_set_absent (&p->cumulative_roi, run->left_out);
+      plateau_value_set_absent (&p->marginal_roi, run->left_out);
+      plateau_value_set_absent (&p->growth_change, run->left_out);
+      return;
+    }
+
+  self->n_valid++;
+  run->ci += p->investment;
+  run->ce += p->ret;
+  p->cumulative_investment = (double) run->ci;
+  p->cumulative_return = (double) run->ce;
+  p->growth = p->ret;
+  compute_roi (self, i, p);
+
+  if (run->ci > 0)
+    plateau_value_set (&p->cumulative_roi, (double) (run->ce / run->ci));
+  else
+    plateau_value_set_absent (&p->cumulative_roi, _("Nothing has been invested yet"));
+
+  compute_marginal (p, run->prev);
+  run->prev = p;
+  add_column (&self->columns, i, p);
+}
+
+static void
+allocate_columns (PlateauColumns *c,
+                  guint           n)
+{
+  gsize size = MAX (n, 1);
+
+  c->n = 0;
+  c->index = g_new (guint, size);
+  c->t = g_new (double, size);
+  c->investment = g_new (double, size);
+  c->ret = g_new (double, size);
+  c->cumulative_investment = g_new (double, size);
+  c->cumulative_return = g_new (double, size);
+}
+
+static void
+free_columns (PlateauColumns *c)
+{
+  g_clear_pointer (&c->index, g_free);
+  g_clear_pointer (&c->t, g_free);
+  g_clear_pointer (&c->investment, g_free);
+  g_clear_pointer (&c->ret, g_free);
+  g_clear_pointer (&c->cumulative_investment, g_free);
+  g_clear_pointer (&c->cumulative_return, g_free);
+}
+
+/*
+ * The first pass over the periods: copies each one from the scenario,
+ * reads its label as a time, checks it, computes its own figures and adds
+ * the valid ones to the columns.
+ */
+static void
+read_periods (PlateauAnalysis *self,
+              PlateauScenario *scenario)
+{
+  guint n, first_unordered = 0;
+  const PlateauPeriod *in = plateau_scenario_get_periods (scenario, &n);
+  RunningTotals run = { 0, 0, NULL, _("The period is left out of the analysis") };
+  gboolean numeric = n > 0;
+
+  self->n_periods = n;
+  self->periods = g_new0 (PlateauPeriodResult, n);
+  self->valid = g_new0 (gboolean, n);
+  allocate_columns (&self->columns, n);
+
+  for (guint i = 0; i < n; i++)
     {
       PlateauPeriodResult *p = &self->periods[i];
 
-      self->valid[i] = check_period (self, i, p);
-      if (!self->valid[i])
-        {
-          p->cumulative_investment = (double) ci;
-          p->cumulative_return = (double) ce;
-          plateau_value_set_absent (&p->roi, left_out);
-          plateau_value_set_absent (&p->cumulative_roi, left_out);
-          plateau_value_set_absent (&p->marginal_roi, left_out);
-          plateau_value_set_absent (&p->growth_change, left_out);
-          continue;
-        }
+      p->label = plateau_analysis_intern (self, in[i].label);
+      p->investment = in[i].investment;
+      p->ret = in[i].ret;
+      p->growth = isfinite (in[i].ret) && in_range (in[i].ret) ? in[i].ret : 0;
 
-      self->n_valid++;
-      ci += p->investment;
-      ce += p->ret;
-      p->cumulative_investment = (double) ci;
-      p->cumulative_return = (double) ce;
-      p->growth = p->ret;
-      compute_roi (self, i, p);
+      numeric = numeric && parse_label (p->label, &p->t);
+      if (numeric && i > 0 && first_unordered == 0 && !(p->t > p[-1].t))
+        first_unordered = i;
 
-      if (ci > 0)
-        plateau_value_set (&p->cumulative_roi, (double) (ce / ci));
-      else
-        plateau_value_set_absent (&p->cumulative_roi, _("Nothing has been invested yet"));
-
-      compute_marginal (p, prev);
-      prev = p;
+      compute_period (self, i, p, &run);
     }
+
+  place_in_time (self, numeric, first_unordered);
 }
 
 static const char *
@@ -349,23 +443,23 @@ fill_r2 (PlateauValue     *r2,
     plateau_value_set_absent (r2, _("The values are constant"));
 }
 
-/* Collects t and ROI of the periods that have an ROI. */
+/* Collects t and ROI of the periods that have an ROI: the valid ones with
+ * an investment. */
 static guint
 collect_roi (PlateauAnalysis *self,
              double          *t,
              double          *roi)
 {
+  const PlateauColumns *c = &self->columns;
   guint k = 0;
 
-  for (guint i = 0; i < self->n_periods; i++)
+  for (guint j = 0; j < c->n; j++)
     {
-      const PlateauPeriodResult *p = &self->periods[i];
-
-      if (!p->roi.present)
+      if (!(c->investment[j] > 0))
         continue;
 
-      t[k] = p->t;
-      roi[k++] = p->roi.value;
+      t[k] = c->t[j];
+      roi[k++] = c->ret[j] / c->investment[j];
     }
 
   return k;
@@ -407,8 +501,8 @@ compute_trend (PlateauAnalysis *self)
 {
   PlateauTrend *trend = &self->trend;
   PlateauOls *ols = &self->trend_ols;
-  g_autofree double *t = g_new (double, MAX (self->n_periods, 1));
-  g_autofree double *roi = g_new (double, MAX (self->n_periods, 1));
+  g_autofree double *t = g_new (double, MAX (self->columns.n, 1));
+  g_autofree double *roi = g_new (double, MAX (self->columns.n, 1));
   guint n = collect_roi (self, t, roi);
   const char *reason;
 
@@ -480,26 +574,25 @@ static void
 compute_elasticity (PlateauAnalysis *self)
 {
   PlateauElasticity *e = &self->elasticity;
-  g_autofree double *li = g_new (double, MAX (self->n_periods, 1));
-  g_autofree double *le = g_new (double, MAX (self->n_periods, 1));
+  const PlateauColumns *c = &self->columns;
+  g_autofree double *li = g_new (double, MAX (c->n, 1));
+  g_autofree double *le = g_new (double, MAX (c->n, 1));
   PlateauValue unused_se;
   PlateauOls ols;
   guint n = 0;
 
-  for (guint i = 0; i < self->n_periods; i++)
+  for (guint j = 0; j < c->n; j++)
     {
-      const PlateauPeriodResult *p = &self->periods[i];
-
-      if (!self->valid[i] || p->investment <= 0)
+      if (c->investment[j] <= 0)
         continue;
 
-      if (p->ret > 0)
+      if (c->ret[j] > 0)
         {
-          li[n] = log (p->investment);
-          le[n++] = log (p->ret);
+          li[n] = log (c->investment[j]);
+          le[n++] = log (c->ret[j]);
         }
       else
-        warn_left_out_of_elasticity (self, i, p);
+        warn_left_out_of_elasticity (self, c->index[j], &self->periods[c->index[j]]);
     }
 
   e->n = n;
@@ -533,25 +626,33 @@ compute_elasticity (PlateauAnalysis *self)
 }
 
 static void
-compute_smoothed_marginal (PlateauAnalysis *self)
+fill_smoothed_marginal (const PlateauElasticity *e,
+                        PlateauPeriodResult     *p)
 {
-  const PlateauElasticity *e = &self->elasticity;
+  if (!p->roi.present)
+    plateau_value_set_absent (&p->smoothed_marginal_roi, p->roi.reason);
+  else if (!e->b.present)
+    plateau_value_set_absent (&p->smoothed_marginal_roi, e->reason);
+  else
+    plateau_value_set (&p->smoothed_marginal_roi, e->b.value * p->roi.value);
+}
 
+/* The second and last pass over the periods fills in what the fits give
+ * each one. */
+static void
+finish_periods (PlateauAnalysis *self)
+{
   for (guint i = 0; i < self->n_periods; i++)
     {
       PlateauPeriodResult *p = &self->periods[i];
 
-      if (!p->roi.present)
-        plateau_value_set_absent (&p->smoothed_marginal_roi, p->roi.reason);
-      else if (!e->b.present)
-        plateau_value_set_absent (&p->smoothed_marginal_roi, e->reason);
-      else
-        plateau_value_set (&p->smoothed_marginal_roi, e->b.value * p->roi.value);
+      fill_smoothed_marginal (&self->elasticity, p);
+      plateau_analysis_fill_curve (self, p, self->valid[i]);
     }
 }
 
 static void
-copy_scenario (PlateauAnalysis *self,
+copy_settings (PlateauAnalysis *self,
                PlateauScenario *scenario)
 {
   const double *plan;
@@ -564,21 +665,6 @@ copy_scenario (PlateauAnalysis *self,
 
   plan = plateau_scenario_get_plan (scenario, &self->n_plan);
   self->plan = g_memdup2 (plan, self->n_plan * sizeof (double));
-
-  self->n_periods = plateau_scenario_get_n_periods (scenario);
-  self->periods = g_new0 (PlateauPeriodResult, self->n_periods);
-  self->valid = g_new0 (gboolean, self->n_periods);
-
-  for (guint i = 0; i < self->n_periods; i++)
-    {
-      const PlateauPeriod *in = plateau_scenario_get_period (scenario, i);
-      PlateauPeriodResult *p = &self->periods[i];
-
-      p->label = plateau_analysis_intern (self, in->label);
-      p->investment = in->investment;
-      p->ret = in->ret;
-      p->growth = isfinite (in->ret) && in_range (in->ret) ? in->ret : 0;
-    }
 }
 
 static void
@@ -622,16 +708,16 @@ plateau_analysis_new (PlateauScenario *scenario)
   self->warnings = g_array_new (FALSE, FALSE, sizeof (PlateauWarning));
   self->forecast = g_array_new (FALSE, FALSE, sizeof (PlateauForecastPoint));
 
-  copy_scenario (self, scenario);
-  assign_time (self);
-  compute_periods (self);
+  copy_settings (self, scenario);
+  read_periods (self, scenario);
   warn_if_short (self);
   compute_trend (self);
   compute_elasticity (self);
-  compute_smoothed_marginal (self);
   plateau_analysis_fit_lifecycle (self);
+  finish_periods (self);
   plateau_analysis_classify (self);
   plateau_analysis_forecast (self);
+  free_columns (&self->columns);
 
   return self;
 }

@@ -14,7 +14,8 @@
 #define N_PARAMS 3
 #define MAX_STARTS 3
 #define MAX_ITERATIONS 400
-#define SUBSAMPLE_POINTS 2048
+#define SUBSAMPLE_POINTS 512
+#define XTOL 1e-12
 
 /**
  * plateau_model_init_gsl:
@@ -395,7 +396,7 @@ run_lm (CurveData      *data,
 
   w = gsl_multifit_nlinear_alloc (gsl_multifit_nlinear_trust, &params, data->n, N_PARAMS);
   gsl_multifit_nlinear_init (&p0.vector, &fdf, w);
-  status = gsl_multifit_nlinear_driver (MAX_ITERATIONS, 1e-12, 1e-12, 0.0, NULL, NULL, &info, w);
+  status = gsl_multifit_nlinear_driver (MAX_ITERATIONS, XTOL, 1e-12, 0.0, NULL, NULL, &info, w);
 
   /* "No progress" at a point where the gradient vanishes is convergence
    * within the precision of doubles, not a failure. */
@@ -491,9 +492,247 @@ search (PlateauCurveModel model,
 }
 
 /*
+ * The normal equations of the fit at one parameter point: the upper
+ * triangle of JᵀJ (00 01 02 11 12 22), Jᵀr and the residual sum of squares.
+ */
+typedef struct
+{
+  double jtj[6];
+  double jtr[N_PARAMS];
+  double ssr;
+} NormalEquations;
+
+/*
+ * One pass over the data computes everything a Levenberg–Marquardt step
+ * needs, with one exponential per point for the logistic (the Gompertz
+ * derivative g e^−z reuses the same e^−z): a long series is read once per
+ * step instead of once per vector operation of a general solver.
+ */
+static gboolean
+accumulate (const CurveData  *d,
+            const double      p[N_PARAMS],
+            NormalEquations  *ne)
+{
+  double K = p[0], r = p[1], x0 = p[2];
+  double a00 = 0, a01 = 0, a02 = 0, a11 = 0, a12 = 0, a22 = 0;
+  double g0 = 0, g1 = 0, g2 = 0, ssr = 0;
+  gboolean gompertz = d->model == PLATEAU_CURVE_GOMPERTZ;
+
+  for (size_t i = 0; i < d->n; i++)
+    {
+      double dx = d->x[i] - x0, e = exp (-r * dx), f, slope, j1, j2, res;
+
+      if (gompertz)
+        {
+          f = exp (-e);
+          slope = e < G_MAXDOUBLE ? f * e : 0;
+        }
+      else
+        {
+          f = 1.0 / (1.0 + e);
+          slope = e < 1e150 ? e * f * f : 0;
+        }
+
+      res = K * f - d->y[i];
+      j1 = K * slope * dx;
+      j2 = -K * slope * r;
+
+      a00 += f * f;
+      a01 += f * j1;
+      a02 += f * j2;
+      a11 += j1 * j1;
+      a12 += j1 * j2;
+      a22 += j2 * j2;
+      g0 += f * res;
+      g1 += j1 * res;
+      g2 += j2 * res;
+      ssr += res * res;
+    }
+
+  *ne = (NormalEquations) { { a00, a01, a02, a11, a12, a22 }, { g0, g1, g2 }, ssr };
+
+  return isfinite (ssr) && isfinite (a00 + a11 + a22 + a01 + a02 + a12)
+         && isfinite (g0 + g1 + g2);
+}
+
+/* Cholesky factor of a symmetric 3×3 matrix given by its upper triangle,
+ * in extended precision: the lower factor L, row by row. */
+static gboolean
+cholesky3 (const long double a[6],
+           long double       l[6])
+{
+  long double l00, l10, l20, l11, l21, l22;
+
+  if (!(a[0] > 0))
+    return FALSE;
+  l00 = sqrtl (a[0]);
+  l10 = a[1] / l00;
+  l20 = a[2] / l00;
+
+  l11 = a[3] - l10 * l10;
+  if (!(l11 > 0))
+    return FALSE;
+  l11 = sqrtl (l11);
+  l21 = (a[4] - l20 * l10) / l11;
+
+  l22 = a[5] - l20 * l20 - l21 * l21;
+  if (!(l22 > 0))
+    return FALSE;
+  l22 = sqrtl (l22);
+
+  l[0] = l00, l[1] = l10, l[2] = l11, l[3] = l20, l[4] = l21, l[5] = l22;
+  return TRUE;
+}
+
+/* Solves L Lᵀ x = b with L from cholesky3(). */
+static void
+cholesky3_solve (const long double l[6],
+                 const long double b[3],
+                 long double       x[3])
+{
+  long double y0 = b[0] / l[0];
+  long double y1 = (b[1] - l[1] * y0) / l[2];
+  long double y2 = (b[2] - l[3] * y0 - l[4] * y1) / l[5];
+
+  x[2] = y2 / l[5];
+  x[1] = (y1 - l[4] * x[2]) / l[2];
+  x[0] = (y0 - l[1] * x[1] - l[3] * x[2]) / l[0];
+}
+
+/* The damped step (JᵀJ + μ D) δ = −Jᵀr, D the diagonal scaling. */
+static gboolean
+damped_step (const NormalEquations *ne,
+             const double           scale[N_PARAMS],
+             double                 mu,
+             double                 step[N_PARAMS])
+{
+  long double a[6], l[6], b[3], x[3];
+
+  for (guint k = 0; k < 6; k++)
+    a[k] = ne->jtj[k];
+  a[0] += mu * scale[0];
+  a[3] += mu * scale[1];
+  a[5] += mu * scale[2];
+
+  if (!cholesky3 (a, l))
+    return FALSE;
+
+  for (guint k = 0; k < N_PARAMS; k++)
+    b[k] = -ne->jtr[k];
+  cholesky3_solve (l, b, x);
+
+  for (guint k = 0; k < N_PARAMS; k++)
+    step[k] = (double) x[k];
+
+  return isfinite (step[0] + step[1] + step[2]);
+}
+
+/* (JᵀJ)⁻¹, column by column; FALSE when JᵀJ is singular. */
+static gboolean
+invert_normal (const NormalEquations *ne,
+               double                 inverse[N_PARAMS * N_PARAMS])
+{
+  long double a[6], l[6];
+
+  for (guint k = 0; k < 6; k++)
+    a[k] = ne->jtj[k];
+  if (!cholesky3 (a, l))
+    return FALSE;
+
+  for (guint j = 0; j < N_PARAMS; j++)
+    {
+      long double e[3] = { 0, 0, 0 }, column[3];
+
+      e[j] = 1;
+      cholesky3_solve (l, e, column);
+      for (guint i = 0; i < N_PARAMS; i++)
+        inverse[i * N_PARAMS + j] = (double) column[i];
+    }
+
+  return TRUE;
+}
+
+static gboolean
+step_is_small (const double p[N_PARAMS],
+               const double step[N_PARAMS])
+{
+  for (guint k = 0; k < N_PARAMS; k++)
+    if (fabs (step[k]) > XTOL * (fabs (p[k]) + XTOL))
+      return FALSE;
+
+  return TRUE;
+}
+
+/*
+ * Levenberg–Marquardt on every period from a point close to the optimum,
+ * with Marquardt's scaling and Nielsen's update of the damping μ. A step is
+ * one pass over the data; from the subsample's solution a few steps reach
+ * the optimum of all the data. A rejected step that is already below the
+ * step tolerance means the optimum is reached to the precision of doubles.
+ */
+static gboolean
+refine (const CurveData *d,
+        Solution        *s)
+{
+  NormalEquations at, trial;
+  double scale[N_PARAMS], mu, nu = 2;
+  gboolean converged = FALSE;
+  guint iterations = 0;
+
+  if (!accumulate (d, s->p, &at))
+    return FALSE;
+
+  scale[0] = MAX (at.jtj[0], G_MINDOUBLE);
+  scale[1] = MAX (at.jtj[3], G_MINDOUBLE);
+  scale[2] = MAX (at.jtj[5], G_MINDOUBLE);
+  mu = 1e-3;
+
+  while (!converged && iterations < MAX_ITERATIONS)
+    {
+      double step[N_PARAMS], next[N_PARAMS], predicted = 0, rho;
+
+      iterations++;
+      if (!damped_step (&at, scale, mu, step))
+        {
+          mu *= nu, nu *= 2;
+          continue;
+        }
+
+      for (guint k = 0; k < N_PARAMS; k++)
+        next[k] = s->p[k] + step[k];
+
+      if (!accumulate (d, next, &trial) || !(trial.ssr < at.ssr))
+        {
+          converged = step_is_small (s->p, step);
+          mu *= nu, nu *= 2;
+          continue;
+        }
+
+      for (guint k = 0; k < N_PARAMS; k++)
+        predicted += step[k] * (mu * scale[k] * step[k] - at.jtr[k]);
+      rho = predicted > 0 ? (at.ssr - trial.ssr) / predicted : 0;
+      mu *= MAX (1.0 / 3.0, 1 - pow (2 * rho - 1, 3));
+      nu = 2;
+
+      converged = step_is_small (next, step);
+      memcpy (s->p, next, sizeof next);
+      at = trial;
+      scale[0] = MAX (scale[0], at.jtj[0]);
+      scale[1] = MAX (scale[1], at.jtj[3]);
+      scale[2] = MAX (scale[2], at.jtj[5]);
+    }
+
+  s->ssr = at.ssr;
+  s->iterations = iterations;
+  s->have_cov = invert_normal (&at, s->cov);
+
+  return converged;
+}
+
+/*
  * On long series the search runs on an evenly spaced subsample of about
- * SUBSAMPLE_POINTS periods, and its solution starts one final fit on every
- * period, which then needs only a few iterations. The result is still the
+ * SUBSAMPLE_POINTS periods, and its solution is refined on every period,
+ * which takes only a few passes over the data. The result is still the
  * least-squares fit to all the data.
  */
 static gboolean
@@ -508,7 +747,6 @@ search_subsampled (PlateauCurveModel model,
   g_autofree double *sy = g_new (double, n / stride + 2);
   CurveData data = { model, xs, ys, n };
   double y_max = -G_MAXDOUBLE;
-  Solution rough;
   Start start;
 
   for (guint i = 0; i < n; i += stride)
@@ -524,11 +762,10 @@ search_subsampled (PlateauCurveModel model,
   for (guint i = 0; i < m; i++)
     y_max = MAX (y_max, sy[i]);
 
-  if (!(y_max > 0) || !search (model, sx, sy, m, y_max, &rough, &start))
+  if (!(y_max > 0) || !search (model, sx, sy, m, y_max, best, &start))
     return FALSE;
 
-  memcpy (start.p, rough.p, sizeof start.p);
-  return run_lm (&data, &start, best);
+  return refine (&data, best);
 }
 
 /**

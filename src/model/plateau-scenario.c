@@ -609,6 +609,25 @@ plateau_scenario_get_period (PlateauScenario *self,
   return &g_array_index (self->periods, PlateauPeriod, position);
 }
 
+/**
+ * plateau_scenario_get_periods:
+ * @self: a scenario
+ * @n_periods: (out): the number of periods
+ *
+ * Returns: (transfer none) (array length=n_periods): every period in order,
+ *   valid until the next edit
+ */
+const PlateauPeriod *
+plateau_scenario_get_periods (PlateauScenario *self,
+                              guint           *n_periods)
+{
+  g_return_val_if_fail (PLATEAU_IS_SCENARIO (self), NULL);
+  g_return_val_if_fail (n_periods != NULL, NULL);
+
+  *n_periods = self->periods->len;
+  return (const PlateauPeriod *) self->periods->data;
+}
+
 static void
 notify_n_periods (PlateauScenario *self)
 {

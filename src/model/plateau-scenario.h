@@ -139,6 +139,8 @@ void                 plateau_scenario_set_plan          (PlateauScenario       *
 guint                plateau_scenario_get_n_periods     (PlateauScenario       *self);
 const PlateauPeriod *plateau_scenario_get_period        (PlateauScenario       *self,
                                                          guint                  position);
+const PlateauPeriod *plateau_scenario_get_periods       (PlateauScenario       *self,
+                                                         guint                 *n_periods);
 void                 plateau_scenario_append_period     (PlateauScenario       *self,
                                                          const char            *label,
                                                          double                 investment,
