@@ -6,6 +6,8 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "plateau-analysis-private.h"
 
@@ -85,6 +87,40 @@ plateau_analysis_warn (PlateauAnalysis *self,
   PlateauWarning warning = { period, code, message };
 
   g_array_append_val (self->warnings, warning);
+}
+
+/* Arrays larger than this are asked to be backed by huge pages. */
+#define LARGE_ARRAY_BYTES (4 << 20)
+
+/*
+ * Allocates an array of one entry a period, uninitialised: each is filled
+ * entry by entry, and clearing it first would cost another pass over it.
+ * The arrays of a long series are hundreds of megabytes, filled page by
+ * page as soon as they are allocated; backed by transparent huge pages that
+ * is a few hundred page faults instead of a hundred thousand, which on a
+ * million periods was a third of the analysis. The advice changes nothing
+ * where huge pages are not available.
+ */
+static gpointer
+alloc_per_period (guint n,
+                  gsize size)
+{
+  gsize bytes = (gsize) MAX (n, 1) * size;
+  guint8 *block = g_malloc (bytes);
+
+#ifdef MADV_HUGEPAGE
+  if (bytes >= LARGE_ARRAY_BYTES)
+    {
+      guintptr page = (guintptr) sysconf (_SC_PAGESIZE);
+      guintptr start = ((guintptr) block + page - 1) / page * page;
+      guintptr end = ((guintptr) block + bytes) / page * page;
+
+      if (end > start)
+        madvise ((void *) start, end - start, MADV_HUGEPAGE);
+    }
+#endif
+
+  return block;
 }
 
 static gboolean
@@ -325,15 +361,13 @@ static void
 allocate_columns (PlateauColumns *c,
                   guint           n)
 {
-  gsize size = MAX (n, 1);
-
   c->n = 0;
-  c->index = g_new (guint, size);
-  c->t = g_new (double, size);
-  c->investment = g_new (double, size);
-  c->ret = g_new (double, size);
-  c->cumulative_investment = g_new (double, size);
-  c->cumulative_return = g_new (double, size);
+  c->index = alloc_per_period (n, sizeof (guint));
+  c->t = alloc_per_period (n, sizeof (double));
+  c->investment = alloc_per_period (n, sizeof (double));
+  c->ret = alloc_per_period (n, sizeof (double));
+  c->cumulative_investment = alloc_per_period (n, sizeof (double));
+  c->cumulative_return = alloc_per_period (n, sizeof (double));
 }
 
 static void
@@ -362,18 +396,21 @@ read_periods (PlateauAnalysis *self,
   gboolean numeric = n > 0;
 
   self->n_periods = n;
-  self->periods = g_new0 (PlateauPeriodResult, n);
-  self->valid = g_new0 (gboolean, n);
+  self->periods = alloc_per_period (n, sizeof (PlateauPeriodResult));
+  self->valid = alloc_per_period (n, sizeof (gboolean));
   allocate_columns (&self->columns, n);
 
   for (guint i = 0; i < n; i++)
     {
       PlateauPeriodResult *p = &self->periods[i];
 
-      p->label = plateau_analysis_intern (self, in[i].label);
-      p->investment = in[i].investment;
-      p->ret = in[i].ret;
-      p->growth = isfinite (in[i].ret) && in_range (in[i].ret) ? in[i].ret : 0;
+      /* Every other member is zero until the steps below fill it. */
+      *p = (PlateauPeriodResult) {
+        .label = plateau_analysis_intern (self, in[i].label),
+        .investment = in[i].investment,
+        .ret = in[i].ret,
+        .growth = isfinite (in[i].ret) && in_range (in[i].ret) ? in[i].ret : 0,
+      };
 
       numeric = numeric && parse_label (p->label, &p->t);
       if (numeric && i > 0 && first_unordered == 0 && !(p->t > p[-1].t))
@@ -501,8 +538,8 @@ compute_trend (PlateauAnalysis *self)
 {
   PlateauTrend *trend = &self->trend;
   PlateauOls *ols = &self->trend_ols;
-  g_autofree double *t = g_new (double, MAX (self->columns.n, 1));
-  g_autofree double *roi = g_new (double, MAX (self->columns.n, 1));
+  g_autofree double *t = alloc_per_period (self->columns.n, sizeof (double));
+  g_autofree double *roi = alloc_per_period (self->columns.n, sizeof (double));
   guint n = collect_roi (self, t, roi);
   const char *reason;
 
@@ -575,8 +612,8 @@ compute_elasticity (PlateauAnalysis *self)
 {
   PlateauElasticity *e = &self->elasticity;
   const PlateauColumns *c = &self->columns;
-  g_autofree double *li = g_new (double, MAX (c->n, 1));
-  g_autofree double *le = g_new (double, MAX (c->n, 1));
+  g_autofree double *li = alloc_per_period (c->n, sizeof (double));
+  g_autofree double *le = alloc_per_period (c->n, sizeof (double));
   PlateauValue unused_se;
   PlateauOls ols;
   guint n = 0;

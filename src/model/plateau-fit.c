@@ -14,7 +14,7 @@
 #define N_PARAMS 3
 #define MAX_STARTS 3
 #define MAX_ITERATIONS 400
-#define SUBSAMPLE_POINTS 512
+#define SUBSAMPLE_POINTS 256
 #define XTOL 1e-12
 
 /**
@@ -35,6 +35,33 @@ plateau_model_init_gsl (void)
     }
 }
 
+/* Sums in double with Neumaier's compensation: as accurate as summing in
+ * extended precision, and several times faster. */
+typedef struct
+{
+  double sum;
+  double compensation;
+} CompensatedSum;
+
+static inline void
+compensated_add (CompensatedSum *s,
+                 double          x)
+{
+  double t = s->sum + x;
+
+  if (fabs (s->sum) >= fabs (x))
+    s->compensation += (s->sum - t) + x;
+  else
+    s->compensation += (x - t) + s->sum;
+  s->sum = t;
+}
+
+static inline double
+compensated_value (const CompensatedSum *s)
+{
+  return s->sum + s->compensation;
+}
+
 /**
  * plateau_ols_fit:
  * @x: abscissae
@@ -42,8 +69,9 @@ plateau_model_init_gsl (void)
  * @n: number of points
  * @ols: (out): the fitted line
  *
- * Fits a straight line by ordinary least squares, with centred sums in
- * extended precision so that large offsets such as years do not cancel.
+ * Fits a straight line by ordinary least squares. The means are summed
+ * with compensation, and the other sums are taken about them, residuals
+ * included, so that large offsets such as years do not cancel.
  *
  * Returns: %FALSE when n < 2 or every x is the same
  */
@@ -53,8 +81,8 @@ plateau_ols_fit (const double *x,
                  guint         n,
                  PlateauOls   *ols)
 {
-  long double sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, ssr = 0;
-  long double mx, my;
+  CompensatedSum sx = { 0, 0 }, sy = { 0, 0 };
+  double sxx = 0, sxy = 0, syy = 0, ssr = 0, mx, my, slope;
 
   memset (ols, 0, sizeof *ols);
   ols->n = n;
@@ -63,15 +91,15 @@ plateau_ols_fit (const double *x,
 
   for (guint i = 0; i < n; i++)
     {
-      sx += x[i];
-      sy += y[i];
+      compensated_add (&sx, x[i]);
+      compensated_add (&sy, y[i]);
     }
-  mx = sx / n;
-  my = sy / n;
+  mx = compensated_value (&sx) / n;
+  my = compensated_value (&sy) / n;
 
   for (guint i = 0; i < n; i++)
     {
-      long double dx = x[i] - mx, dy = y[i] - my;
+      double dx = x[i] - mx, dy = y[i] - my;
 
       sxx += dx * dx;
       sxy += dx * dy;
@@ -81,25 +109,26 @@ plateau_ols_fit (const double *x,
   if (!(sxx > 0))
     return FALSE;
 
-  ols->slope = (double) (sxy / sxx);
-  ols->intercept = (double) (my - sxy / sxx * mx);
-  ols->sxx = (double) sxx;
-  ols->sst = (double) syy;
-  ols->x_mean = (double) mx;
-  ols->y_mean = (double) my;
-
+  slope = sxy / sxx;
   for (guint i = 0; i < n; i++)
     {
-      long double e = y[i] - (ols->intercept + (long double) ols->slope * x[i]);
+      double e = (y[i] - my) - slope * (x[i] - mx);
 
       ssr += e * e;
     }
-  ols->ssr = (double) ssr;
+
+  ols->slope = slope;
+  ols->intercept = my - slope * mx;
+  ols->sxx = sxx;
+  ols->sst = syy;
+  ols->x_mean = mx;
+  ols->y_mean = my;
+  ols->ssr = ssr;
 
   if (n > 2)
     {
       ols->have_errors = TRUE;
-      ols->sigma2 = (double) (ssr / (n - 2));
+      ols->sigma2 = ssr / (n - 2);
       ols->slope_se = sqrt (ols->sigma2 / ols->sxx);
       ols->intercept_se = sqrt (ols->sigma2 * (1.0 / n + ols->x_mean * ols->x_mean / ols->sxx));
       ols->cov_intercept_slope = -ols->x_mean * ols->sigma2 / ols->sxx;
@@ -508,8 +537,21 @@ typedef struct
  * derivative g e^−z reuses the same e^−z): a long series is read once per
  * step instead of once per vector operation of a general solver.
  */
+/* The data of a fit as given, and the map to the unit square on which the
+ * parameters are sought: xs = (x − x_offset) x_factor, ys = y y_factor. */
+typedef struct
+{
+  PlateauCurveModel model;
+  const double *x;
+  const double *y;
+  size_t n;
+  double x_offset;
+  double x_factor;
+  double y_factor;
+} ScaledData;
+
 static gboolean
-accumulate (const CurveData  *d,
+accumulate (const ScaledData *d,
             const double      p[N_PARAMS],
             NormalEquations  *ne)
 {
@@ -520,7 +562,8 @@ accumulate (const CurveData  *d,
 
   for (size_t i = 0; i < d->n; i++)
     {
-      double dx = d->x[i] - x0, e = exp (-r * dx), f, slope, j1, j2, res;
+      double dx = (d->x[i] - d->x_offset) * d->x_factor - x0, e = exp (-r * dx);
+      double f, slope, j1, j2, res;
 
       if (gompertz)
         {
@@ -533,7 +576,7 @@ accumulate (const CurveData  *d,
           slope = e < 1e150 ? e * f * f : 0;
         }
 
-      res = K * f - d->y[i];
+      res = K * f - d->y[i] * d->y_factor;
       j1 = K * slope * dx;
       j2 = -K * slope * r;
 
@@ -671,8 +714,8 @@ step_is_small (const double p[N_PARAMS],
  * step tolerance means the optimum is reached to the precision of doubles.
  */
 static gboolean
-refine (const CurveData *d,
-        Solution        *s)
+refine (const ScaledData *d,
+        Solution         *s)
 {
   NormalEquations at, trial;
   double scale[N_PARAMS], mu, nu = 2;
@@ -685,7 +728,7 @@ refine (const CurveData *d,
   scale[0] = MAX (at.jtj[0], G_MINDOUBLE);
   scale[1] = MAX (at.jtj[3], G_MINDOUBLE);
   scale[2] = MAX (at.jtj[5], G_MINDOUBLE);
-  mu = 1e-3;
+  mu = 1e-7;
 
   while (!converged && iterations < MAX_ITERATIONS)
     {
@@ -736,36 +779,32 @@ refine (const CurveData *d,
  * least-squares fit to all the data.
  */
 static gboolean
-search_subsampled (PlateauCurveModel model,
-                   const double     *xs,
-                   const double     *ys,
-                   guint             n,
+search_subsampled (const ScaledData *d,
                    Solution         *best)
 {
-  guint stride = n / SUBSAMPLE_POINTS + 1, m = 0;
+  guint n = d->n, stride = n / SUBSAMPLE_POINTS + 1, m = 0;
   g_autofree double *sx = g_new (double, n / stride + 2);
   g_autofree double *sy = g_new (double, n / stride + 2);
-  CurveData data = { model, xs, ys, n };
   double y_max = -G_MAXDOUBLE;
   Start start;
 
   for (guint i = 0; i < n; i += stride)
     {
-      sx[m] = xs[i];
-      sy[m++] = ys[i];
+      sx[m] = (d->x[i] - d->x_offset) * d->x_factor;
+      sy[m++] = d->y[i] * d->y_factor;
     }
   if ((n - 1) % stride != 0)
     {
-      sx[m] = xs[n - 1];
-      sy[m++] = ys[n - 1];
+      sx[m] = (d->x[n - 1] - d->x_offset) * d->x_factor;
+      sy[m++] = d->y[n - 1] * d->y_factor;
     }
   for (guint i = 0; i < m; i++)
     y_max = MAX (y_max, sy[i]);
 
-  if (!(y_max > 0) || !search (model, sx, sy, m, y_max, best, &start))
+  if (!(y_max > 0) || !search (d->model, sx, sy, m, y_max, best, &start))
     return FALSE;
 
-  return refine (&data, best);
+  return refine (d, best);
 }
 
 /**
@@ -791,14 +830,15 @@ plateau_curve_fit (PlateauCurveModel model,
                    guint             n,
                    PlateauCurveFit  *fit)
 {
-  g_autofree double *xs = g_new (double, n);
-  g_autofree double *ys = g_new (double, n);
+  g_autofree double *xs = NULL;
+  g_autofree double *ys = NULL;
   double x_min = x[0], x_max = x[0], y_scale = 0, y_max = -G_MAXDOUBLE;
   long double y_sum = 0, sst = 0;
   Solution best = { { 0 } };
   Start first = { { 0 }, G_MAXDOUBLE };
   gboolean have_best = FALSE;
-  CurveData data = { model, xs, ys, n };
+  ScaledData scaled = { model, x, y, n };
+  CurveData data;
 
   plateau_model_init_gsl ();
   memset (fit, 0, sizeof *fit);
@@ -820,25 +860,40 @@ plateau_curve_fit (PlateauCurveModel model,
   if (!(x_max > x_min) || !(y_scale > 0) || !(sst > 0))
     return PLATEAU_CURVE_FIT_DEGENERATE;
 
+  scaled.x_offset = x_min;
+  scaled.x_factor = 1.0 / (x_max - x_min);
+  scaled.y_factor = 1.0 / y_scale;
+
   for (guint i = 0; i < n; i++)
-    {
-      xs[i] = (x[i] - x_min) / (x_max - x_min);
-      ys[i] = y[i] / y_scale;
-      y_max = MAX (y_max, ys[i]);
-    }
+    y_max = MAX (y_max, y[i] * scaled.y_factor);
 
   if (!(y_max > 0))
     return PLATEAU_CURVE_FIT_DEGENERATE;
 
   if (n > 2 * SUBSAMPLE_POINTS)
-    have_best = search_subsampled (model, xs, ys, n, &best);
+    have_best = search_subsampled (&scaled, &best);
 
-  if (!have_best)
+  if (have_best)
     {
-      have_best = search (model, xs, ys, n, y_max, &best, &first);
-      if (!have_best && first.ssr == G_MAXDOUBLE)
-        return PLATEAU_CURVE_FIT_NO_START;
+      fit->converged = TRUE;
+      unscale (fit, &best, x_min, x_max - x_min, y_scale, n);
+      return PLATEAU_CURVE_FIT_OK;
     }
+
+  /* Short series, or a long one whose subsample misled the search: every
+   * period, rescaled. */
+  xs = g_new (double, n);
+  ys = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      xs[i] = (x[i] - x_min) * scaled.x_factor;
+      ys[i] = y[i] * scaled.y_factor;
+    }
+  data = (CurveData) { model, xs, ys, n };
+
+  have_best = search (model, xs, ys, n, y_max, &best, &first);
+  if (!have_best && first.ssr == G_MAXDOUBLE)
+    return PLATEAU_CURVE_FIT_NO_START;
 
   fit->converged = have_best;
   if (!have_best)
