@@ -300,8 +300,8 @@ compute_marginal (PlateauPeriodResult       *p,
 
 typedef struct
 {
-  long double ci;
-  long double ce;
+  PlateauSum ci;
+  PlateauSum ce;
   const PlateauPeriodResult *prev;
   const char *left_out;
 } RunningTotals;
@@ -330,8 +330,8 @@ compute_period (PlateauAnalysis     *self,
   self->valid[i] = check_period (self, i, p);
   if (!self->valid[i])
     {
-      p->cumulative_investment = (double) run->ci;
-      p->cumulative_return = (double) run->ce;
+      p->cumulative_investment = plateau_sum_value (&run->ci);
+      p->cumulative_return = plateau_sum_value (&run->ce);
       plateau_value_set_absent (&p->roi, run->left_out);
       plateau_value_set_absent (&p->cumulative_roi, run->left_out);
       plateau_value_set_absent (&p->marginal_roi, run->left_out);
@@ -340,15 +340,15 @@ compute_period (PlateauAnalysis     *self,
     }
 
   self->n_valid++;
-  run->ci += p->investment;
-  run->ce += p->ret;
-  p->cumulative_investment = (double) run->ci;
-  p->cumulative_return = (double) run->ce;
+  plateau_sum_add (&run->ci, p->investment);
+  plateau_sum_add (&run->ce, p->ret);
+  p->cumulative_investment = plateau_sum_value (&run->ci);
+  p->cumulative_return = plateau_sum_value (&run->ce);
   p->growth = p->ret;
   compute_roi (self, i, p);
 
-  if (run->ci > 0)
-    plateau_value_set (&p->cumulative_roi, (double) (run->ce / run->ci));
+  if (p->cumulative_investment > 0)
+    plateau_value_set (&p->cumulative_roi, p->cumulative_return / p->cumulative_investment);
   else
     plateau_value_set_absent (&p->cumulative_roi, _("Nothing has been invested yet"));
 
@@ -392,7 +392,7 @@ read_periods (PlateauAnalysis *self,
 {
   guint n, first_unordered = 0;
   const PlateauPeriod *in = plateau_scenario_get_periods (scenario, &n);
-  RunningTotals run = { 0, 0, NULL, _("The period is left out of the analysis") };
+  RunningTotals run = { { 0, 0 }, { 0, 0 }, NULL, _("The period is left out of the analysis") };
   gboolean numeric = n > 0;
 
   self->n_periods = n;
@@ -404,13 +404,13 @@ read_periods (PlateauAnalysis *self,
     {
       PlateauPeriodResult *p = &self->periods[i];
 
-      /* Every other member is zero until the steps below fill it. */
-      *p = (PlateauPeriodResult) {
-        .label = plateau_analysis_intern (self, in[i].label),
-        .investment = in[i].investment,
-        .ret = in[i].ret,
-        .growth = isfinite (in[i].ret) && in_range (in[i].ret) ? in[i].ret : 0,
-      };
+      /* The other members are filled by the steps below and by
+       * finish_periods(), each exactly once. */
+      p->label = plateau_analysis_intern (self, in[i].label);
+      p->t = 0;
+      p->investment = in[i].investment;
+      p->ret = in[i].ret;
+      p->growth = isfinite (in[i].ret) && in_range (in[i].ret) ? in[i].ret : 0;
 
       numeric = numeric && parse_label (p->label, &p->t);
       if (numeric && i > 0 && first_unordered == 0 && !(p->t > p[-1].t))

@@ -16,6 +16,9 @@
 #define MAX_ITERATIONS 400
 #define SUBSAMPLE_POINTS 256
 #define XTOL 1e-12
+#define BLOCK_POINTS 8192
+#define THREADED_BLOCKS 8
+#define MAX_THREADS 8
 
 /**
  * plateau_model_init_gsl:
@@ -33,33 +36,6 @@ plateau_model_init_gsl (void)
       gsl_set_error_handler_off ();
       g_once_init_leave (&initialised, 1);
     }
-}
-
-/* Sums in double with Neumaier's compensation: as accurate as summing in
- * extended precision, and several times faster. */
-typedef struct
-{
-  double sum;
-  double compensation;
-} CompensatedSum;
-
-static inline void
-compensated_add (CompensatedSum *s,
-                 double          x)
-{
-  double t = s->sum + x;
-
-  if (fabs (s->sum) >= fabs (x))
-    s->compensation += (s->sum - t) + x;
-  else
-    s->compensation += (x - t) + s->sum;
-  s->sum = t;
-}
-
-static inline double
-compensated_value (const CompensatedSum *s)
-{
-  return s->sum + s->compensation;
 }
 
 /**
@@ -81,7 +57,7 @@ plateau_ols_fit (const double *x,
                  guint         n,
                  PlateauOls   *ols)
 {
-  CompensatedSum sx = { 0, 0 }, sy = { 0, 0 };
+  PlateauSum sx = { 0, 0 }, sy = { 0, 0 };
   double sxx = 0, sxy = 0, syy = 0, ssr = 0, mx, my, slope;
 
   memset (ols, 0, sizeof *ols);
@@ -91,11 +67,11 @@ plateau_ols_fit (const double *x,
 
   for (guint i = 0; i < n; i++)
     {
-      compensated_add (&sx, x[i]);
-      compensated_add (&sy, y[i]);
+      plateau_sum_add (&sx, x[i]);
+      plateau_sum_add (&sy, y[i]);
     }
-  mx = compensated_value (&sx) / n;
-  my = compensated_value (&sy) / n;
+  mx = plateau_sum_value (&sx) / n;
+  my = plateau_sum_value (&sy) / n;
 
   for (guint i = 0; i < n; i++)
     {
@@ -551,16 +527,18 @@ typedef struct
 } ScaledData;
 
 static gboolean
-accumulate (const ScaledData *d,
-            const double      p[N_PARAMS],
-            NormalEquations  *ne)
+accumulate_range (const ScaledData *d,
+                  const double      p[N_PARAMS],
+                  size_t            start,
+                  size_t            end,
+                  NormalEquations  *ne)
 {
   double K = p[0], r = p[1], x0 = p[2];
   double a00 = 0, a01 = 0, a02 = 0, a11 = 0, a12 = 0, a22 = 0;
   double g0 = 0, g1 = 0, g2 = 0, ssr = 0;
   gboolean gompertz = d->model == PLATEAU_CURVE_GOMPERTZ;
 
-  for (size_t i = 0; i < d->n; i++)
+  for (size_t i = start; i < end; i++)
     {
       double dx = (d->x[i] - d->x_offset) * d->x_factor - x0, e = exp (-r * dx);
       double f, slope, j1, j2, res;
@@ -596,6 +574,97 @@ accumulate (const ScaledData *d,
 
   return isfinite (ssr) && isfinite (a00 + a11 + a22 + a01 + a02 + a12)
          && isfinite (g0 + g1 + g2);
+}
+
+/* A block of the data whose sums one thread computes. */
+typedef struct
+{
+  const ScaledData *data;
+  const double *p;
+  size_t start;
+  size_t end;
+  NormalEquations sums;
+  gboolean ok;
+} Block;
+
+typedef struct
+{
+  Block *blocks;
+  guint n_blocks;
+  gint next;
+} BlockQueue;
+
+/* Takes blocks until none is left, so that threads that get less of the
+ * processor do less of the work. */
+static gpointer
+accumulate_blocks (gpointer user_data)
+{
+  BlockQueue *queue = user_data;
+  guint b;
+
+  while ((b = (guint) g_atomic_int_add (&queue->next, 1)) < queue->n_blocks)
+    {
+      Block *block = &queue->blocks[b];
+
+      block->ok = accumulate_range (block->data, block->p, block->start, block->end,
+                                    &block->sums);
+    }
+
+  return NULL;
+}
+
+static void
+add_sums (NormalEquations       *total,
+          const NormalEquations *part)
+{
+  for (guint k = 0; k < 6; k++)
+    total->jtj[k] += part->jtj[k];
+  for (guint k = 0; k < N_PARAMS; k++)
+    total->jtr[k] += part->jtr[k];
+  total->ssr += part->ssr;
+}
+
+/*
+ * Long series are summed in blocks of BLOCK_POINTS, and the blocks' sums
+ * are added in order: the result is the same on every machine, whatever its
+ * number of processors. From THREADED_BLOCKS blocks on, a pass takes long
+ * enough for up to MAX_THREADS threads to share the blocks.
+ */
+static gboolean
+accumulate (const ScaledData *d,
+            const double      p[N_PARAMS],
+            NormalEquations  *ne)
+{
+  guint n_blocks = (guint) ((d->n + BLOCK_POINTS - 1) / BLOCK_POINTS), n_threads;
+  g_autofree Block *blocks = NULL;
+  GThread *threads[MAX_THREADS];
+  BlockQueue queue;
+  gboolean ok = TRUE;
+
+  if (n_blocks <= 1)
+    return accumulate_range (d, p, 0, d->n, ne);
+
+  blocks = g_new (Block, n_blocks);
+  for (guint b = 0; b < n_blocks; b++)
+    blocks[b] = (Block) { d, p, (size_t) b * BLOCK_POINTS,
+                          MIN ((size_t) (b + 1) * BLOCK_POINTS, d->n) };
+  queue = (BlockQueue) { blocks, n_blocks, 0 };
+
+  n_threads = n_blocks < THREADED_BLOCKS ? 1 : MIN (g_get_num_processors (), MAX_THREADS);
+  for (guint j = 1; j < n_threads; j++)
+    threads[j] = g_thread_new ("plateau-fit", accumulate_blocks, &queue);
+  accumulate_blocks (&queue);
+  for (guint j = 1; j < n_threads; j++)
+    g_thread_join (threads[j]);
+
+  *ne = (NormalEquations) { { 0 } };
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      ok = ok && blocks[b].ok;
+      add_sums (ne, &blocks[b].sums);
+    }
+
+  return ok && isfinite (ne->ssr);
 }
 
 /* Cholesky factor of a symmetric 3×3 matrix given by its upper triangle,
@@ -832,8 +901,9 @@ plateau_curve_fit (PlateauCurveModel model,
 {
   g_autofree double *xs = NULL;
   g_autofree double *ys = NULL;
-  double x_min = x[0], x_max = x[0], y_scale = 0, y_max = -G_MAXDOUBLE;
-  long double y_sum = 0, sst = 0;
+  double x_min = x[0], x_max = x[0], y_scale = 0, y_top = -G_MAXDOUBLE, y_max;
+  double y_mean, sst = 0;
+  PlateauSum y_sum = { 0, 0 };
   Solution best = { { 0 } };
   Start first = { { 0 }, G_MAXDOUBLE };
   gboolean have_best = FALSE;
@@ -850,12 +920,14 @@ plateau_curve_fit (PlateauCurveModel model,
       x_min = MIN (x_min, x[i]);
       x_max = MAX (x_max, x[i]);
       y_scale = MAX (y_scale, fabs (y[i]));
-      y_sum += y[i];
+      y_top = MAX (y_top, y[i]);
+      plateau_sum_add (&y_sum, y[i]);
     }
 
+  y_mean = plateau_sum_value (&y_sum) / n;
   for (guint i = 0; i < n; i++)
-    sst += (y[i] - y_sum / n) * (y[i] - y_sum / n);
-  fit->sst = (double) sst;
+    sst += (y[i] - y_mean) * (y[i] - y_mean);
+  fit->sst = sst;
 
   if (!(x_max > x_min) || !(y_scale > 0) || !(sst > 0))
     return PLATEAU_CURVE_FIT_DEGENERATE;
@@ -864,9 +936,7 @@ plateau_curve_fit (PlateauCurveModel model,
   scaled.x_factor = 1.0 / (x_max - x_min);
   scaled.y_factor = 1.0 / y_scale;
 
-  for (guint i = 0; i < n; i++)
-    y_max = MAX (y_max, y[i] * scaled.y_factor);
-
+  y_max = y_top * scaled.y_factor;
   if (!(y_max > 0))
     return PLATEAU_CURVE_FIT_DEGENERATE;
 
