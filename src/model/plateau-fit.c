@@ -810,6 +810,15 @@ refine (const ScaledData *d,
           continue;
         }
 
+      /* A lightly damped step is close to the Gauss–Newton step; when even
+       * that is below the tolerance, the point is the optimum, and the pass
+       * that would evaluate the step can be saved. */
+      if (mu < 1 && step_is_small (s->p, step))
+        {
+          converged = TRUE;
+          break;
+        }
+
       for (guint k = 0; k < N_PARAMS; k++)
         next[k] = s->p[k] + step[k];
 
