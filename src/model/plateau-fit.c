@@ -17,6 +17,7 @@
 #define SUBSAMPLE_POINTS 256
 #define XTOL 1e-12
 #define BLOCK_POINTS 8192
+#define RUN_POINTS 128
 #define THREADED_BLOCKS 8
 #define MAX_THREADS 8
 
@@ -507,12 +508,6 @@ typedef struct
   double ssr;
 } NormalEquations;
 
-/*
- * One pass over the data computes everything a Levenberg–Marquardt step
- * needs, with one exponential per point for the logistic (the Gompertz
- * derivative g e^−z reuses the same e^−z): a long series is read once per
- * step instead of once per vector operation of a general solver.
- */
 /* The data of a fit as given, and the map to the unit square on which the
  * parameters are sought: xs = (x − x_offset) x_factor, ys = y y_factor. */
 typedef struct
@@ -526,6 +521,51 @@ typedef struct
   double y_factor;
 } ScaledData;
 
+/*
+ * The curve's value f over its ceiling and its slope at a run of points,
+ * with the offsets dx = xs − x0 the Jacobian needs.
+ */
+static void
+evaluate_run (const ScaledData *d,
+              double            r,
+              double            x0,
+              size_t            start,
+              guint             m,
+              double           *dx,
+              double           *f,
+              double           *slope)
+{
+  gboolean gompertz = d->model == PLATEAU_CURVE_GOMPERTZ;
+
+  for (guint j = 0; j < m; j++)
+    {
+      double e;
+
+      dx[j] = (d->x[start + j] - d->x_offset) * d->x_factor - x0;
+      e = exp (-r * dx[j]);
+
+      if (gompertz)
+        {
+          f[j] = exp (-e);
+          slope[j] = e < G_MAXDOUBLE ? f[j] * e : 0;
+        }
+      else
+        {
+          f[j] = 1.0 / (1.0 + e);
+          slope[j] = e < 1e150 ? e * f[j] * f[j] : 0;
+        }
+    }
+}
+
+/*
+ * One pass over the data computes everything a Levenberg–Marquardt step
+ * needs, with one exponential per point for the logistic (the Gompertz
+ * derivative g e^−z reuses the same e^−z): a long series is read once per
+ * step instead of once per vector operation of a general solver. The curve
+ * is evaluated a run of RUN_POINTS at a time before the sums take it up, so
+ * that the calls to exp() do not force the ten running sums out of the
+ * registers at every point.
+ */
 static gboolean
 accumulate_range (const ScaledData *d,
                   const double      p[N_PARAMS],
@@ -536,38 +576,31 @@ accumulate_range (const ScaledData *d,
   double K = p[0], r = p[1], x0 = p[2];
   double a00 = 0, a01 = 0, a02 = 0, a11 = 0, a12 = 0, a22 = 0;
   double g0 = 0, g1 = 0, g2 = 0, ssr = 0;
-  gboolean gompertz = d->model == PLATEAU_CURVE_GOMPERTZ;
+  double dx[RUN_POINTS], f[RUN_POINTS], slope[RUN_POINTS];
 
-  for (size_t i = start; i < end; i++)
+  for (size_t run = start; run < end; run += RUN_POINTS)
     {
-      double dx = (d->x[i] - d->x_offset) * d->x_factor - x0, e = exp (-r * dx);
-      double f, slope, j1, j2, res;
+      guint m = (guint) MIN (RUN_POINTS, end - run);
+      const double *y = d->y + run;
 
-      if (gompertz)
+      evaluate_run (d, r, x0, run, m, dx, f, slope);
+
+      for (guint j = 0; j < m; j++)
         {
-          f = exp (-e);
-          slope = e < G_MAXDOUBLE ? f * e : 0;
-        }
-      else
-        {
-          f = 1.0 / (1.0 + e);
-          slope = e < 1e150 ? e * f * f : 0;
-        }
+          double res = K * f[j] - y[j] * d->y_factor;
+          double j1 = K * slope[j] * dx[j], j2 = -K * slope[j] * r;
 
-      res = K * f - d->y[i] * d->y_factor;
-      j1 = K * slope * dx;
-      j2 = -K * slope * r;
-
-      a00 += f * f;
-      a01 += f * j1;
-      a02 += f * j2;
-      a11 += j1 * j1;
-      a12 += j1 * j2;
-      a22 += j2 * j2;
-      g0 += f * res;
-      g1 += j1 * res;
-      g2 += j2 * res;
-      ssr += res * res;
+          a00 += f[j] * f[j];
+          a01 += f[j] * j1;
+          a02 += f[j] * j2;
+          a11 += j1 * j1;
+          a12 += j1 * j2;
+          a22 += j2 * j2;
+          g0 += f[j] * res;
+          g1 += j1 * res;
+          g2 += j2 * res;
+          ssr += res * res;
+        }
     }
 
   *ne = (NormalEquations) { { a00, a01, a02, a11, a12, a22 }, { g0, g1, g2 }, ssr };
