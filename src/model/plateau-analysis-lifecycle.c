@@ -140,10 +140,42 @@ stage_of_saturation (const PlateauSettings *s,
 }
 
 /**
+ * plateau_analysis_curve_fractions:
+ * @self: an analysis whose S-curve has been fitted
+ *
+ * Evaluates the fitted curve at every valid period in one tight loop, so
+ * that the pass that fills the periods does not take an exponential each.
+ *
+ * Returns: (transfer full) (nullable): the curve's value over its ceiling
+ *   at each valid period, in the order of the columns; %NULL when there is
+ *   no curve to evaluate
+ */
+double *
+plateau_analysis_curve_fractions (PlateauAnalysis *self)
+{
+  const PlateauLifecycle *l = &self->lifecycle;
+  const PlateauColumns *c = &self->columns;
+  const double *x = l->basis == PLATEAU_BASIS_CUMULATIVE_INVESTMENT
+                    ? c->cumulative_investment : c->t;
+  double *fraction;
+
+  if (!self->have_curve && l->status != PLATEAU_FIT_OK)
+    return NULL;
+
+  fraction = g_new (double, MAX (c->n, 1));
+  for (guint k = 0; k < c->n; k++)
+    fraction[k] = plateau_curve_fraction (l->model, l->r.value, l->t0.value, x[k]);
+
+  return fraction;
+}
+
+/**
  * plateau_analysis_fill_curve:
  * @self: an analysis whose S-curve has been fitted
  * @p: a period
  * @valid: whether the period is used by the analysis
+ * @f: the curve's value over its ceiling at the period, when valid and
+ *   plateau_analysis_curve_fractions() gave one
  *
  * Fills the period's fitted value and saturation, and its stage when the
  * S-curve is trusted; plateau_analysis_classify() gives the stages
@@ -152,10 +184,10 @@ stage_of_saturation (const PlateauSettings *s,
 void
 plateau_analysis_fill_curve (PlateauAnalysis     *self,
                              PlateauPeriodResult *p,
-                             gboolean             valid)
+                             gboolean             valid,
+                             double               f)
 {
   const PlateauLifecycle *l = &self->lifecycle;
-  double x, f = 0;
 
   p->stage = PLATEAU_STAGE_UNKNOWN;
   if (!valid)
@@ -164,10 +196,6 @@ plateau_analysis_fill_curve (PlateauAnalysis     *self,
       plateau_value_set_absent (&p->saturation, _("The period is left out of the analysis"));
       return;
     }
-
-  x = l->basis == PLATEAU_BASIS_CUMULATIVE_INVESTMENT ? p->cumulative_investment : p->t;
-  if (self->have_curve || l->status == PLATEAU_FIT_OK)
-    f = plateau_curve_fraction (l->model, l->r.value, l->t0.value, x);
 
   if (self->have_curve)
     plateau_value_set (&p->fitted, l->K.value * f);

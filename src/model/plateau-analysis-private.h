@@ -107,9 +107,11 @@ plateau_value_set (PlateauValue *value,
 }
 
 void        plateau_analysis_fit_lifecycle (PlateauAnalysis *self);
+double     *plateau_analysis_curve_fractions (PlateauAnalysis *self);
 void        plateau_analysis_fill_curve    (PlateauAnalysis     *self,
                                             PlateauPeriodResult *p,
-                                            gboolean             valid);
+                                            gboolean             valid,
+                                            double               f);
 void        plateau_analysis_classify      (PlateauAnalysis *self);
 void        plateau_analysis_forecast      (PlateauAnalysis *self);
 

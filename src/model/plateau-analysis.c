@@ -679,12 +679,19 @@ fill_smoothed_marginal (const PlateauElasticity *e,
 static void
 finish_periods (PlateauAnalysis *self)
 {
+  g_autofree double *fraction = plateau_analysis_curve_fractions (self);
+  guint k = 0;
+
   for (guint i = 0; i < self->n_periods; i++)
     {
       PlateauPeriodResult *p = &self->periods[i];
+      double f = 0;
+
+      if (self->valid[i] && fraction != NULL)
+        f = fraction[k++];
 
       fill_smoothed_marginal (&self->elasticity, p);
-      plateau_analysis_fill_curve (self, p, self->valid[i]);
+      plateau_analysis_fill_curve (self, p, self->valid[i], f);
     }
 }
 

@@ -91,16 +91,34 @@ PlateauCurveFitStatus plateau_curve_fit      (PlateauCurveModel  model,
                                               const double      *y,
                                               guint              n,
                                               PlateauCurveFit   *fit);
-double                plateau_curve_fraction (PlateauCurveModel  model,
-                                              double             r,
-                                              double             x0,
-                                              double             x);
-double                plateau_curve_value    (PlateauCurveModel  model,
-                                              double             K,
-                                              double             r,
-                                              double             x0,
-                                              double             x);
 
 void plateau_model_init_gsl (void);
+
+/* The curve's value over its ceiling at x, in [0, 1]; inline, since every
+ * period of a long series takes it. */
+static inline double
+plateau_curve_fraction (PlateauCurveModel model,
+                        double            r,
+                        double            x0,
+                        double            x)
+{
+  double z = r * (x - x0);
+
+  if (model == PLATEAU_CURVE_GOMPERTZ)
+    return exp (-exp (-z));
+
+  return 1.0 / (1.0 + exp (-z));
+}
+
+/* The curve's value at x. */
+static inline double
+plateau_curve_value (PlateauCurveModel model,
+                     double            K,
+                     double            r,
+                     double            x0,
+                     double            x)
+{
+  return K * plateau_curve_fraction (model, r, x0, x);
+}
 
 G_END_DECLS

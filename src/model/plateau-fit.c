@@ -140,49 +140,6 @@ plateau_t_two_sided_p (double t,
   return 2.0 * gsl_cdf_tdist_Q (fabs (t), df);
 }
 
-/**
- * plateau_curve_fraction:
- * @model: the curve's shape
- * @r: the rate
- * @x0: the inflection point
- * @x: where to evaluate
- *
- * Returns: the curve's value over its ceiling at @x, in [0, 1]
- */
-double
-plateau_curve_fraction (PlateauCurveModel model,
-                        double            r,
-                        double            x0,
-                        double            x)
-{
-  double z = r * (x - x0);
-
-  if (model == PLATEAU_CURVE_GOMPERTZ)
-    return exp (-exp (-z));
-
-  return 1.0 / (1.0 + exp (-z));
-}
-
-/**
- * plateau_curve_value:
- * @model: the curve's shape
- * @K: the ceiling
- * @r: the rate
- * @x0: the inflection point
- * @x: where to evaluate
- *
- * Returns: the curve's value at @x
- */
-double
-plateau_curve_value (PlateauCurveModel model,
-                     double            K,
-                     double            r,
-                     double            x0,
-                     double            x)
-{
-  return K * plateau_curve_fraction (model, r, x0, x);
-}
-
 typedef struct
 {
   PlateauCurveModel model;
