@@ -32,6 +32,9 @@ typedef struct
   double *ret;
   double *cumulative_investment;
   double *cumulative_return;
+  /* E / I, NaN for a period without investment; n_roi have one. */
+  double *roi;
+  guint n_roi;
 } PlateauColumns;
 
 struct _PlateauAnalysis

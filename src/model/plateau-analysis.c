@@ -319,6 +319,8 @@ add_column (PlateauColumns            *c,
   c->ret[k] = p->ret;
   c->cumulative_investment[k] = p->cumulative_investment;
   c->cumulative_return[k] = p->cumulative_return;
+  c->roi[k] = p->roi.present ? p->roi.value : NAN;
+  c->n_roi += p->roi.present;
 }
 
 static void
@@ -362,12 +364,14 @@ allocate_columns (PlateauColumns *c,
                   guint           n)
 {
   c->n = 0;
+  c->n_roi = 0;
   c->index = alloc_per_period (n, sizeof (guint));
   c->t = alloc_per_period (n, sizeof (double));
   c->investment = alloc_per_period (n, sizeof (double));
   c->ret = alloc_per_period (n, sizeof (double));
   c->cumulative_investment = alloc_per_period (n, sizeof (double));
   c->cumulative_return = alloc_per_period (n, sizeof (double));
+  c->roi = alloc_per_period (n, sizeof (double));
 }
 
 static void
@@ -379,6 +383,7 @@ free_columns (PlateauColumns *c)
   g_clear_pointer (&c->ret, g_free);
   g_clear_pointer (&c->cumulative_investment, g_free);
   g_clear_pointer (&c->cumulative_return, g_free);
+  g_clear_pointer (&c->roi, g_free);
 }
 
 /*
@@ -480,25 +485,39 @@ fill_r2 (PlateauValue     *r2,
     plateau_value_set_absent (r2, _("The values are constant"));
 }
 
-/* Collects t and ROI of the periods that have an ROI: the valid ones with
- * an investment. */
+/* The t and ROI of the periods that have an ROI, the valid ones with an
+ * investment: the columns themselves when every valid period has one, else
+ * a copy of those that do, which @copy_t and @copy_roi then own. */
 static guint
-collect_roi (PlateauAnalysis *self,
-             double          *t,
-             double          *roi)
+collect_roi (PlateauAnalysis  *self,
+             const double    **t,
+             const double    **roi,
+             double          **copy_t,
+             double          **copy_roi)
 {
   const PlateauColumns *c = &self->columns;
   guint k = 0;
 
-  for (guint j = 0; j < c->n; j++)
+  if (c->n_roi == c->n)
     {
-      if (!(c->investment[j] > 0))
-        continue;
-
-      t[k] = c->t[j];
-      roi[k++] = c->ret[j] / c->investment[j];
+      *t = c->t;
+      *roi = c->roi;
+      return c->n;
     }
 
+  *copy_t = alloc_per_period (c->n_roi, sizeof (double));
+  *copy_roi = alloc_per_period (c->n_roi, sizeof (double));
+  for (guint j = 0; j < c->n; j++)
+    {
+      if (!isfinite (c->roi[j]))
+        continue;
+
+      (*copy_t)[k] = c->t[j];
+      (*copy_roi)[k++] = c->roi[j];
+    }
+
+  *t = *copy_t;
+  *roi = *copy_roi;
   return k;
 }
 
@@ -538,9 +557,10 @@ compute_trend (PlateauAnalysis *self)
 {
   PlateauTrend *trend = &self->trend;
   PlateauOls *ols = &self->trend_ols;
-  g_autofree double *t = alloc_per_period (self->columns.n, sizeof (double));
-  g_autofree double *roi = alloc_per_period (self->columns.n, sizeof (double));
-  guint n = collect_roi (self, t, roi);
+  g_autofree double *copy_t = NULL;
+  g_autofree double *copy_roi = NULL;
+  const double *t, *roi;
+  guint n = collect_roi (self, &t, &roi, &copy_t, &copy_roi);
   const char *reason;
 
   trend->n = n;
