@@ -163,8 +163,7 @@ plateau_analysis_curve_fractions (PlateauAnalysis *self)
     return NULL;
 
   fraction = g_new (double, MAX (c->n, 1));
-  for (guint k = 0; k < c->n; k++)
-    fraction[k] = plateau_curve_fraction (l->model, l->r.value, l->t0.value, x[k]);
+  plateau_curve_fractions (l->model, l->r.value, l->t0.value, x, c->n, fraction);
 
   return fraction;
 }

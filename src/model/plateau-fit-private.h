@@ -110,6 +110,13 @@ plateau_curve_fraction (PlateauCurveModel model,
   return 1.0 / (1.0 + exp (-z));
 }
 
+void plateau_curve_fractions (PlateauCurveModel  model,
+                              double             r,
+                              double             x0,
+                              const double      *x,
+                              guint              n,
+                              double            *fraction);
+
 /* The curve's value at x. */
 static inline double
 plateau_curve_value (PlateauCurveModel model,
