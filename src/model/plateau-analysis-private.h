@@ -35,6 +35,8 @@ typedef struct
   /* E / I, NaN for a period without investment; n_roi have one. */
   double *roi;
   guint n_roi;
+  /* How many have both a positive investment and a positive return. */
+  guint n_positive;
 } PlateauColumns;
 
 struct _PlateauAnalysis

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "plateau-analysis-private.h"
+#include "plateau-parallel-private.h"
 
 /*
  * The analysis is computed in one pass of steps over a private copy of the
@@ -88,6 +89,9 @@ plateau_analysis_warn (PlateauAnalysis *self,
 
   g_array_append_val (self->warnings, warning);
 }
+
+/* Loops over the periods give each thread at least this many. */
+#define PARALLEL_PERIODS 100000
 
 /* Arrays larger than this are asked to be backed by huge pages. */
 #define LARGE_ARRAY_BYTES (4 << 20)
@@ -321,6 +325,7 @@ add_column (PlateauColumns            *c,
   c->cumulative_return[k] = p->cumulative_return;
   c->roi[k] = p->roi.present ? p->roi.value : NAN;
   c->n_roi += p->roi.present;
+  c->n_positive += p->investment > 0 && p->ret > 0;
 }
 
 static void
@@ -365,6 +370,7 @@ allocate_columns (PlateauColumns *c,
 {
   c->n = 0;
   c->n_roi = 0;
+  c->n_positive = 0;
   c->index = alloc_per_period (n, sizeof (guint));
   c->t = alloc_per_period (n, sizeof (double));
   c->investment = alloc_per_period (n, sizeof (double));
@@ -627,6 +633,31 @@ warn_left_out_of_elasticity (PlateauAnalysis           *self,
                              "the returns-to-scale fit"), p->label));
 }
 
+typedef struct
+{
+  const PlateauColumns *columns;
+  double *li;
+  double *le;
+} LogJob;
+
+static void
+take_logs (gpointer data,
+           guint    start,
+           guint    end)
+{
+  LogJob *job = data;
+
+  for (guint j = start; j < end; j++)
+    {
+      job->li[j] = log (job->columns->investment[j]);
+      job->le[j] = log (job->columns->ret[j]);
+    }
+}
+
+/* When every valid period has a positive investment and return, the
+ * logarithms are independent of each other and long series share them
+ * among threads; otherwise the periods left out are warned about in
+ * order. */
 static void
 compute_elasticity (PlateauAnalysis *self)
 {
@@ -638,18 +669,28 @@ compute_elasticity (PlateauAnalysis *self)
   PlateauOls ols;
   guint n = 0;
 
-  for (guint j = 0; j < c->n; j++)
+  if (c->n_positive == c->n)
     {
-      if (c->investment[j] <= 0)
-        continue;
+      LogJob job = { c, li, le };
 
-      if (c->ret[j] > 0)
+      plateau_parallel_for (c->n, PARALLEL_PERIODS, take_logs, &job);
+      n = c->n;
+    }
+  else
+    {
+      for (guint j = 0; j < c->n; j++)
         {
-          li[n] = log (c->investment[j]);
-          le[n++] = log (c->ret[j]);
+          if (c->investment[j] <= 0)
+            continue;
+
+          if (c->ret[j] > 0)
+            {
+              li[n] = log (c->investment[j]);
+              le[n++] = log (c->ret[j]);
+            }
+          else
+            warn_left_out_of_elasticity (self, c->index[j], &self->periods[c->index[j]]);
         }
-      else
-        warn_left_out_of_elasticity (self, c->index[j], &self->periods[c->index[j]]);
     }
 
   e->n = n;
@@ -694,25 +735,65 @@ fill_smoothed_marginal (const PlateauElasticity *e,
     plateau_value_set (&p->smoothed_marginal_roi, e->b.value * p->roi.value);
 }
 
-/* The second and last pass over the periods fills in what the fits give
- * each one. */
-static void
-finish_periods (PlateauAnalysis *self)
+typedef struct
 {
-  g_autofree double *fraction = plateau_analysis_curve_fractions (self);
-  guint k = 0;
+  PlateauAnalysis *analysis;
+  const double *fraction;
+} FinishJob;
 
-  for (guint i = 0; i < self->n_periods; i++)
+/* The number of valid periods before period i, which is where period i's
+ * entry in the columns is, if it has one. */
+static guint
+column_of_period (const PlateauColumns *c,
+                  guint                 i)
+{
+  guint lo = 0, hi = c->n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (c->index[mid] < i)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+finish_range (gpointer data,
+              guint    start,
+              guint    end)
+{
+  FinishJob *job = data;
+  PlateauAnalysis *self = job->analysis;
+  guint k = column_of_period (&self->columns, start);
+
+  for (guint i = start; i < end; i++)
     {
       PlateauPeriodResult *p = &self->periods[i];
       double f = 0;
 
-      if (self->valid[i] && fraction != NULL)
-        f = fraction[k++];
+      if (self->valid[i] && job->fraction != NULL)
+        f = job->fraction[k++];
 
       fill_smoothed_marginal (&self->elasticity, p);
       plateau_analysis_fill_curve (self, p, self->valid[i], f);
     }
+}
+
+/* The second and last pass over the periods fills in what the fits give
+ * each one; periods are independent of each other here, so long series
+ * share the pass among threads. */
+static void
+finish_periods (PlateauAnalysis *self)
+{
+  g_autofree double *fraction = plateau_analysis_curve_fractions (self);
+  FinishJob job = { self, fraction };
+
+  plateau_parallel_for (self->n_periods, PARALLEL_PERIODS, finish_range, &job);
 }
 
 static void

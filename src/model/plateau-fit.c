@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "plateau-fit-private.h"
+#include "plateau-parallel-private.h"
 
 #define N_PARAMS 3
 #define MAX_STARTS 3
@@ -18,8 +19,7 @@
 #define XTOL 1e-12
 #define BLOCK_POINTS 8192
 #define RUN_POINTS 128
-#define THREADED_BLOCKS 8
-#define MAX_THREADS 8
+#define THREADED_BLOCKS 4
 
 /**
  * plateau_model_init_gsl:
@@ -638,30 +638,16 @@ typedef struct
   gboolean ok;
 } Block;
 
-typedef struct
+static void
+accumulate_blocks (gpointer data,
+                   guint    start,
+                   guint    end)
 {
-  Block *blocks;
-  guint n_blocks;
-  gint next;
-} BlockQueue;
+  Block *blocks = data;
 
-/* Takes blocks until none is left, so that threads that get less of the
- * processor do less of the work. */
-static gpointer
-accumulate_blocks (gpointer user_data)
-{
-  BlockQueue *queue = user_data;
-  guint b;
-
-  while ((b = (guint) g_atomic_int_add (&queue->next, 1)) < queue->n_blocks)
-    {
-      Block *block = &queue->blocks[b];
-
-      block->ok = accumulate_range (block->data, block->p, block->start, block->end,
-                                    &block->sums);
-    }
-
-  return NULL;
+  for (guint b = start; b < end; b++)
+    blocks[b].ok = accumulate_range (blocks[b].data, blocks[b].p, blocks[b].start,
+                                     blocks[b].end, &blocks[b].sums);
 }
 
 static void
@@ -678,18 +664,16 @@ add_sums (NormalEquations       *total,
 /*
  * Long series are summed in blocks of BLOCK_POINTS, and the blocks' sums
  * are added in order: the result is the same on every machine, whatever its
- * number of processors. From THREADED_BLOCKS blocks on, a pass takes long
- * enough for up to MAX_THREADS threads to share the blocks.
+ * number of processors. From THREADED_BLOCKS blocks a thread on, a pass
+ * takes long enough for threads to share the blocks.
  */
 static gboolean
 accumulate (const ScaledData *d,
             const double      p[N_PARAMS],
             NormalEquations  *ne)
 {
-  guint n_blocks = (guint) ((d->n + BLOCK_POINTS - 1) / BLOCK_POINTS), n_threads;
+  guint n_blocks = (guint) ((d->n + BLOCK_POINTS - 1) / BLOCK_POINTS);
   g_autofree Block *blocks = NULL;
-  GThread *threads[MAX_THREADS];
-  BlockQueue queue;
   gboolean ok = TRUE;
 
   if (n_blocks <= 1)
@@ -699,14 +683,8 @@ accumulate (const ScaledData *d,
   for (guint b = 0; b < n_blocks; b++)
     blocks[b] = (Block) { d, p, (size_t) b * BLOCK_POINTS,
                           MIN ((size_t) (b + 1) * BLOCK_POINTS, d->n) };
-  queue = (BlockQueue) { blocks, n_blocks, 0 };
 
-  n_threads = n_blocks < THREADED_BLOCKS ? 1 : MIN (g_get_num_processors (), MAX_THREADS);
-  for (guint j = 1; j < n_threads; j++)
-    threads[j] = g_thread_new ("plateau-fit", accumulate_blocks, &queue);
-  accumulate_blocks (&queue);
-  for (guint j = 1; j < n_threads; j++)
-    g_thread_join (threads[j]);
+  plateau_parallel_for (n_blocks, THREADED_BLOCKS, accumulate_blocks, blocks);
 
   *ne = (NormalEquations) { { 0 } };
   for (guint b = 0; b < n_blocks; b++)
