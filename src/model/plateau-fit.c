@@ -942,6 +942,7 @@ plateau_curve_fit (PlateauCurveModel model,
   double x_min = x[0], x_max = x[0], y_scale = 0, y_top = -G_MAXDOUBLE, y_max;
   double y_mean, sst = 0;
   PlateauSum y_sum = { 0, 0 };
+  gboolean regular = n > 1;
   Solution best = { { 0 } };
   Start first = { { 0 }, G_MAXDOUBLE };
   gboolean have_best = FALSE;
@@ -960,6 +961,7 @@ plateau_curve_fit (PlateauCurveModel model,
       y_scale = MAX (y_scale, fabs (y[i]));
       y_top = MAX (y_top, y[i]);
       plateau_sum_add (&y_sum, y[i]);
+      regular = regular && (i < 2 || x[i] - x[i - 1] == x[1] - x[0]);
     }
 
   y_mean = plateau_sum_value (&y_sum) / n;
@@ -973,7 +975,7 @@ plateau_curve_fit (PlateauCurveModel model,
   scaled.x_offset = x_min;
   scaled.x_factor = 1.0 / (x_max - x_min);
   scaled.y_factor = 1.0 / y_scale;
-  scaled.x_step = regular_step (x, n);
+  scaled.x_step = regular && x[1] > x[0] ? x[1] - x[0] : 0;
 
   y_max = y_top * scaled.y_factor;
   if (!(y_max > 0))
