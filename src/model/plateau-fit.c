@@ -15,7 +15,11 @@
 #define N_PARAMS 3
 #define MAX_STARTS 3
 #define MAX_ITERATIONS 400
-#define SUBSAMPLE_POINTS 256
+/* The search's subsample: about one period in SUBSAMPLE_SHARE, between
+ * MIN_SUBSAMPLE and MAX_SUBSAMPLE periods. */
+#define MIN_SUBSAMPLE 64
+#define MAX_SUBSAMPLE 256
+#define SUBSAMPLE_SHARE 16
 #define XTOL 1e-12
 #define BLOCK_POINTS 8192
 #define RUN_POINTS 128
@@ -880,16 +884,19 @@ refine (const ScaledData *d,
 }
 
 /*
- * On long series the search runs on an evenly spaced subsample of about
- * SUBSAMPLE_POINTS periods, and its solution is refined on every period,
- * which takes only a few passes over the data. The result is still the
- * least-squares fit to all the data.
+ * On long series the search runs on an evenly spaced subsample, and its
+ * solution is refined on every period, which takes only a few passes over
+ * the data. The result is still the least-squares fit to all the data. A
+ * larger subsample costs the search more and saves passes of the
+ * refinement, which only pays on series long enough for passes to cost more
+ * than the search.
  */
 static gboolean
 search_subsampled (const ScaledData *d,
                    Solution         *best)
 {
-  guint n = d->n, stride = n / SUBSAMPLE_POINTS + 1, m = 0;
+  guint n = d->n, target = CLAMP (n / SUBSAMPLE_SHARE, MIN_SUBSAMPLE, MAX_SUBSAMPLE);
+  guint stride = n / target + 1, m = 0;
   g_autofree double *sx = g_new (double, n / stride + 2);
   g_autofree double *sy = g_new (double, n / stride + 2);
   double y_max = -G_MAXDOUBLE;
@@ -981,7 +988,7 @@ plateau_curve_fit (PlateauCurveModel model,
   if (!(y_max > 0))
     return PLATEAU_CURVE_FIT_DEGENERATE;
 
-  if (n > 2 * SUBSAMPLE_POINTS)
+  if (n > 2 * MIN_SUBSAMPLE)
     have_best = search_subsampled (&scaled, &best);
 
   if (have_best)

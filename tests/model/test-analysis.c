@@ -63,7 +63,8 @@ array_double (JsonArray *a,
 static PlateauScenario *
 scenario_from_case (JsonObject *c)
 {
-  JsonArray *labels = json_object_get_array_member (c, "labels");
+  JsonArray *labels = json_object_has_member (c, "labels")
+                      ? json_object_get_array_member (c, "labels") : NULL;
   JsonArray *investment = json_object_get_array_member (c, "investment");
   JsonArray *ret = json_object_get_array_member (c, "return");
   PlateauScenario *scenario = plateau_scenario_new (json_object_get_string_member (c, "name"));
@@ -76,9 +77,16 @@ scenario_from_case (JsonObject *c)
     settings.basis = PLATEAU_BASIS_CUMULATIVE_INVESTMENT;
   plateau_scenario_set_settings (scenario, &settings);
 
-  for (guint i = 0; i < json_array_get_length (labels); i++)
-    plateau_scenario_append_period (scenario, json_array_get_string_element (labels, i),
-                                    array_double (investment, i), array_double (ret, i));
+  /* Long cases are labelled by position and do not list their labels. */
+  for (guint i = 0; i < json_array_get_length (ret); i++)
+    {
+      g_autofree char *position = g_strdup_printf ("%u", i + 1);
+
+      plateau_scenario_append_period (scenario,
+                                      labels != NULL ? json_array_get_string_element (labels, i)
+                                                     : position,
+                                      array_double (investment, i), array_double (ret, i));
+    }
 
   return scenario;
 }
@@ -172,7 +180,8 @@ test_reference_case (gconstpointer data)
   g_autoptr (PlateauScenario) scenario = scenario_from_case (c);
   g_autoptr (PlateauAnalysis) a = plateau_analysis_new (scenario);
 
-  check_periods (a, c);
+  if (json_object_has_member (c, "roi"))
+    check_periods (a, c);
   check_trend (a, c);
   check_elasticity (a, c);
   if (json_object_has_member (c, "lifecycle"))

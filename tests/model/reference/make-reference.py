@@ -107,6 +107,18 @@ def analyse(name, labels, investment, ret, model="logistic", basis="time", fit=T
     return out
 
 
+def analyse_long(name, investment, ret, model="logistic", basis="time"):
+    """A long series, labelled by position, whose per-period figures the
+    short cases already check: only its fits are kept, which on a long
+    series take the subsample search and the refinement on every period."""
+    out = analyse(name, [str(i) for i in range(1, len(ret) + 1)], investment, ret,
+                  model=model, basis=basis)
+    for key in ("labels", "roi", "cumulative_investment", "cumulative_return",
+                "marginal_roi"):
+        del out[key]
+    return out
+
+
 def noisy_curve(rng, model, K, r, x0, years, noise):
     f = CURVES[model]
     ce = f(np.array(years, float), K, r, x0)
@@ -151,6 +163,20 @@ def main():
     ret = list(np.round(logistic(ci, 40, 0.03, 180) * (1 + rng.normal(0, 0.02, 30)), 5))
     cases.append(analyse("foster-investment", [str(i) for i in range(1, 31)], inv, ret,
                          basis="cumulative-investment"))
+
+    # Long series: a yearly logistic of 400 periods, a Gompertz of 3,000 and
+    # a cumulative-investment logistic of 600, whose x is irregular.
+    t = list(range(1, 401))
+    cases.append(analyse_long("logistic-long", list(np.round(80 + 0.2 * np.arange(400), 3)),
+                              noisy_curve(rng, "logistic", 5e5, 0.03, 220, t, 0.05)))
+    t = list(range(1, 3001))
+    cases.append(analyse_long("gompertz-long", list(np.round(80 + 0.02 * np.arange(3000), 3)),
+                              noisy_curve(rng, "gompertz", 2e6, 0.002, 1500, t, 0.05),
+                              model="gompertz"))
+    inv = list(np.round(10 + rng.uniform(0, 5, 600), 4))
+    ci = np.cumsum(inv)
+    ret = list(np.round(logistic(ci, 40, 0.0015, 3600) * (1 + rng.normal(0, 0.02, 600)), 5))
+    cases.append(analyse_long("foster-long", inv, ret, basis="cumulative-investment"))
 
     doc = {
         "generator": "make-reference.py",
