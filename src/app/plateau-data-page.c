@@ -189,7 +189,7 @@ fill_result_cell (PlateauDataPage *self,
     gtk_label_set_text (label, "");
   else if (column == COLUMN_STAGE)
     gtk_label_set_text (label, plateau_stage_get_display_name (result->stage));
-  else if (result->roi.present)
+  else if (plateau_value_is_present (&result->roi))
     {
       g_autofree char *text = g_strdup_printf ("%.3f", result->roi.value);
 

@@ -82,9 +82,9 @@ add_forecast (PlateauChart          *chart,
     {
       const PlateauForecastPoint *point = plateau_analysis_get_forecast (analysis, i);
 
-      if (point->ret.present)
+      if (plateau_value_is_present (&point->ret))
         x[m] = point->t, y[m++] = point->ret.value;
-      if (point->lo.present && point->hi.present)
+      if (plateau_value_is_present (&point->lo) && plateau_value_is_present (&point->hi))
         bx[b] = point->t, lo[b] = point->lo.value, hi[b++] = point->hi.value;
     }
 
@@ -139,7 +139,7 @@ build_chart (const PlateauAnalysis *analysis)
 static char *
 format_value (const PlateauValue *value)
 {
-  return value->present ? plateau_format_amount (value->value) : g_strdup ("—");
+  return plateau_value_is_present (value) ? plateau_format_amount (value->value) : g_strdup ("—");
 }
 
 static void
@@ -173,14 +173,14 @@ update_caption (PlateauForecastPage *self)
   g_autofree char *period = plateau_format_period_phrase (self->analysis, end->t);
   g_autofree char *total = NULL, *lo = NULL, *hi = NULL, *text = NULL;
 
-  if (!end->cumulative_return.present)
+  if (!plateau_value_is_present (&end->cumulative_return))
     {
       gtk_label_set_label (self->caption, "");
       return;
     }
 
   total = plateau_format_amount (end->cumulative_return.value);
-  if (end->cumulative_lo.present && end->cumulative_hi.present)
+  if (plateau_value_is_present (&end->cumulative_lo) && plateau_value_is_present (&end->cumulative_hi))
     {
       lo = plateau_format_amount (end->cumulative_lo.value);
       hi = plateau_format_amount (end->cumulative_hi.value);

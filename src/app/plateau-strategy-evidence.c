@@ -39,7 +39,7 @@ last_saturated_period (const PlateauAnalysis *analysis)
     {
       const PlateauPeriodResult *p = plateau_analysis_get_period (analysis, i - 1);
 
-      if (p->saturation.present)
+      if (plateau_value_is_present (&p->saturation))
         return p;
     }
 
@@ -102,7 +102,7 @@ describe_significance (GPtrArray          *out,
 {
   g_autofree char *p = NULL;
 
-  if (!trend->slope_ci_lo.present || !trend->slope_ci_hi.present || !trend->p_value.present)
+  if (!plateau_value_is_present (&trend->slope_ci_lo) || !plateau_value_is_present (&trend->slope_ci_hi) || !plateau_value_is_present (&trend->p_value))
     return;
 
   p = format_p_value (trend->p_value.value);
@@ -125,14 +125,14 @@ describe_trend (GPtrArray             *out,
   const PlateauTrend *trend = plateau_analysis_get_trend (analysis);
   g_autofree char *slope = NULL, *lo = NULL, *hi = NULL;
 
-  if (!trend->slope.present)
+  if (!plateau_value_is_present (&trend->slope))
     {
       add (out, g_strdup_printf (_("The ROI trend cannot be fitted. %s."), trend->slope.reason));
       return;
     }
 
   slope = plateau_format_signed (trend->slope.value);
-  if (!trend->slope_ci_lo.present || !trend->slope_ci_hi.present)
+  if (!plateau_value_is_present (&trend->slope_ci_lo) || !plateau_value_is_present (&trend->slope_ci_hi))
     {
       add (out, g_strdup_printf (_("Across %u periods ROI changes by %s a period."),
                                  trend->n, slope));
@@ -220,14 +220,14 @@ describe_elasticity (GPtrArray             *out,
   const PlateauElasticity *e = plateau_analysis_get_elasticity (analysis);
   g_autofree char *b = NULL, *lo = NULL, *hi = NULL;
 
-  if (!e->b.present)
+  if (!plateau_value_is_present (&e->b))
     {
       add (out, g_strdup_printf (_("Returns to scale cannot be estimated. %s."), e->b.reason));
       return;
     }
 
   b = plateau_format_amount (e->b.value);
-  if (!e->b_ci_lo.present || !e->b_ci_hi.present)
+  if (!plateau_value_is_present (&e->b_ci_lo) || !plateau_value_is_present (&e->b_ci_hi))
     {
       /* TRANSLATORS: the elasticity twice, then a number of periods */
       add (out, g_strdup_printf (_("Returns to scale: 1 %% more investment brings %s %% more "
@@ -252,9 +252,9 @@ describe_momentum (GPtrArray             *out,
   const PlateauTrend *trend = plateau_analysis_get_trend (analysis);
   g_autofree char *recent = NULL, *overall = NULL;
 
-  if (!trend->slope.present)
+  if (!plateau_value_is_present (&trend->slope))
     return;
-  if (!trend->trailing_slope.present)
+  if (!plateau_value_is_present (&trend->trailing_slope))
     {
       add (out, g_strdup_printf (_("The recent ROI slope is not known. %s."),
                                  trend->trailing_slope.reason));
@@ -334,7 +334,7 @@ describe_direction (GPtrArray             *out,
   g_autofree char *from = NULL, *to = NULL, *now = NULL, *then = NULL;
   g_autofree char *lo = NULL, *hi = NULL;
 
-  if (end == NULL || last == NULL || !end->ret.present)
+  if (end == NULL || last == NULL || !plateau_value_is_present (&end->ret))
     {
       add (out, g_strdup_printf (_("There is no forecast. %s."), no_forecast_reason (analysis)));
       return;
@@ -346,7 +346,7 @@ describe_direction (GPtrArray             *out,
   then = plateau_format_period_phrase (analysis, end->t);
   add (out, describe_change (last->ret, end->ret.value, from, now, to, then));
 
-  if (!end->lo.present || !end->hi.present)
+  if (!plateau_value_is_present (&end->lo) || !plateau_value_is_present (&end->hi))
     return;
 
   lo = plateau_format_amount (end->lo.value);
@@ -408,9 +408,9 @@ describe_marginal (GPtrArray             *out,
     return;
 
   period = plateau_format_period_phrase (analysis, last->t);
-  if (!last->marginal_roi.present || !last->roi.present)
+  if (!plateau_value_is_present (&last->marginal_roi) || !plateau_value_is_present (&last->roi))
     {
-      const char *reason = !last->roi.present ? last->roi.reason : last->marginal_roi.reason;
+      const char *reason = !plateau_value_is_present (&last->roi) ? last->roi.reason : last->marginal_roi.reason;
 
       /* TRANSLATORS: a period such as “period 19”, then why its marginal ROI
        * is unknown */
@@ -432,7 +432,7 @@ describe_marginal (GPtrArray             *out,
                                    period, marginal, roi));
     }
 
-  if (!last->smoothed_marginal_roi.present)
+  if (!plateau_value_is_present (&last->smoothed_marginal_roi))
     return;
 
   smoothed = plateau_format_amount (last->smoothed_marginal_roi.value);
@@ -497,12 +497,12 @@ describe_horizon (GPtrArray             *out,
   const char *unit = plateau_analysis_get_unit (analysis);
   g_autofree char *period = NULL, *total = NULL, *lo = NULL, *hi = NULL;
 
-  if (end == NULL || !end->cumulative_return.present)
+  if (end == NULL || !plateau_value_is_present (&end->cumulative_return))
     return;
 
   period = plateau_format_period_phrase (analysis, end->t);
   total = plateau_format_amount (end->cumulative_return.value);
-  if (!end->cumulative_lo.present || !end->cumulative_hi.present)
+  if (!plateau_value_is_present (&end->cumulative_lo) || !plateau_value_is_present (&end->cumulative_hi))
     {
       add (out, g_strdup_printf (_("By %s the cumulative return is expected to reach %s %s."),
                                  period, total, unit != NULL ? unit : ""));

@@ -163,14 +163,14 @@ trend_caption (const PlateauTrend *trend,
   gboolean falling;
   int d;
 
-  if (trend->status != PLATEAU_FIT_OK || !trend->slope.present)
+  if (trend->status != PLATEAU_FIT_OK || !plateau_value_is_present (&trend->slope))
     return g_strdup_printf (_("No ROI trend: %s"), trend->reason != NULL ? trend->reason
                                                                            : _("not enough data"));
 
   d = decimals_for (trend->slope.value);
   slope = plateau_format_number (fabs (trend->slope.value), d);
   falling = trend->slope.value < 0;
-  if (!trend->slope_ci_lo.present || !trend->slope_ci_hi.present)
+  if (!plateau_value_is_present (&trend->slope_ci_lo) || !plateau_value_is_present (&trend->slope_ci_hi))
     return g_strdup_printf (years ? (falling ? _("ROI falling %s a year")
                                              : _("ROI rising %s a year"))
                                   : (falling ? _("ROI falling %s a period")
@@ -215,7 +215,7 @@ add_trend (PlateauChart          *chart,
   guint n = ts->len;
   PlateauChartSeries *s;
 
-  if (trend->status != PLATEAU_FIT_OK || !trend->slope.present || !trend->intercept.present
+  if (trend->status != PLATEAU_FIT_OK || !plateau_value_is_present (&trend->slope) || !plateau_value_is_present (&trend->intercept)
       || n < 2)
     return;
 
@@ -230,7 +230,7 @@ add_trend (PlateauChart          *chart,
   for (guint i = 0; i < n; i++)
     sxx += pow (g_array_index (ts, double, i) - mean, 2);
 
-  if (trend->slope_se.present && trend->slope_ci_hi.present && trend->slope_se.value > 0)
+  if (plateau_value_is_present (&trend->slope_se) && plateau_value_is_present (&trend->slope_ci_hi) && trend->slope_se.value > 0)
     q = (trend->slope_ci_hi.value - trend->slope.value) / trend->slope_se.value;
 
   for (guint i = 0; i < CURVE_SAMPLES; i++)
@@ -297,8 +297,8 @@ plateau_chart_new_roi (const PlateauAnalysis *analysis)
       const PlateauPeriodResult *p = plateau_analysis_get_period (analysis, i);
 
       x[i] = p->t;
-      y[i] = p->roi.present ? p->roi.value : NAN;
-      if (p->roi.present)
+      y[i] = plateau_value_is_present (&p->roi) ? p->roi.value : NAN;
+      if (plateau_value_is_present (&p->roi))
         {
           g_array_append_val (ts, p->t);
           last = (int) i;
@@ -328,7 +328,7 @@ elasticity_caption (const PlateauElasticity *e)
   g_autofree char *b = NULL, *lo = NULL, *hi = NULL;
   const char *verdict;
 
-  if (e->status != PLATEAU_FIT_OK || !e->b.present)
+  if (e->status != PLATEAU_FIT_OK || !plateau_value_is_present (&e->b))
     return g_strdup_printf (_("No returns-to-scale fit: %s"),
                             e->reason != NULL ? e->reason : _("not enough data"));
 
@@ -350,7 +350,7 @@ elasticity_caption (const PlateauElasticity *e)
     }
 
   b = plateau_format_number (e->b.value, 2);
-  if (!e->b_ci_lo.present || !e->b_ci_hi.present)
+  if (!plateau_value_is_present (&e->b_ci_lo) || !plateau_value_is_present (&e->b_ci_hi))
     return g_strdup_printf (_("Elasticity b = %s: %s"), b, verdict);
 
   lo = plateau_format_number (e->b_ci_lo.value, 2);
@@ -369,7 +369,7 @@ add_power_law (PlateauChart            *chart,
   g_autofree char *name = NULL, *b = NULL;
   PlateauChartSeries *s;
 
-  if (e->status != PLATEAU_FIT_OK || !e->a.present || !e->b.present || !(i_max > i_min)
+  if (e->status != PLATEAU_FIT_OK || !plateau_value_is_present (&e->a) || !plateau_value_is_present (&e->b) || !(i_max > i_min)
       || !(i_min > 0))
     return;
 
@@ -462,7 +462,7 @@ lifecycle_caption (const PlateauAnalysis *analysis)
   const PlateauPeriodResult *last = n > 0 ? plateau_analysis_get_period (analysis, n - 1) : NULL;
   g_autofree char *k = NULL, *t0 = NULL, *sat = NULL;
 
-  if (l->status != PLATEAU_FIT_OK || !l->K.present || !l->t0.present)
+  if (l->status != PLATEAU_FIT_OK || !plateau_value_is_present (&l->K) || !plateau_value_is_present (&l->t0))
     {
       const char *reason = l->reason != NULL ? l->reason : _("not enough data");
       const char *basis = plateau_analysis_get_forecast_basis (analysis);
@@ -475,7 +475,7 @@ lifecycle_caption (const PlateauAnalysis *analysis)
 
   k = plateau_format_number (l->K.value, decimals_for (l->K.value));
   t0 = format_inflection (analysis, l);
-  if (last == NULL || !last->saturation.present)
+  if (last == NULL || !plateau_value_is_present (&last->saturation))
     return g_strdup_printf (_("Ceiling K = %s, inflection at %s"), k, t0);
 
   sat = plateau_format_number (last->saturation.value * 100, 0);
@@ -547,9 +547,9 @@ add_forecast (PlateauChart          *chart,
 
       ci += f->investment;
       x[k] = by_investment ? ci : f->t;
-      mid[k] = v->present ? v->value : NAN;
-      lo[k] = l->present ? l->value : NAN;
-      hi[k] = h->present ? h->value : NAN;
+      mid[k] = plateau_value_is_present (v) ? v->value : NAN;
+      lo[k] = plateau_value_is_present (l) ? l->value : NAN;
+      hi[k] = plateau_value_is_present (h) ? h->value : NAN;
       k++;
     }
 
@@ -569,7 +569,7 @@ add_inflection (PlateauChart          *chart,
   const PlateauLifecycle *l = plateau_analysis_get_lifecycle (analysis);
   g_autofree char *t0 = NULL, *label = NULL;
 
-  if (l->status != PLATEAU_FIT_OK || !l->t0.present)
+  if (l->status != PLATEAU_FIT_OK || !plateau_value_is_present (&l->t0))
     return;
 
   t0 = format_inflection (analysis, l);
@@ -672,11 +672,11 @@ plateau_chart_new_comparison (PlateauAnalysis *const *analyses,
           const PlateauPeriodResult *p = plateau_analysis_get_period (a, i);
 
           x[i] = years ? p->t : i + 1;
-          y[i] = p->roi.present ? p->roi.value : NAN;
+          y[i] = plateau_value_is_present (&p->roi) ? p->roi.value : NAN;
         }
       add_observed (chart, plateau_analysis_get_name (a), x, y, n, j);
 
-      if (trend->status == PLATEAU_FIT_OK && trend->slope.present
+      if (trend->status == PLATEAU_FIT_OK && plateau_value_is_present (&trend->slope)
           && (steepest == NULL
               || trend->slope.value < plateau_analysis_get_trend (steepest)->slope.value))
         steepest = a;

@@ -20,7 +20,7 @@ write_value (PlateauJsonWriter  *w,
              const PlateauValue *value)
 {
   plateau_json_writer_member (w, name);
-  if (value->present)
+  if (plateau_value_is_present (value))
     plateau_json_writer_double (w, value->value);
   else
     plateau_json_writer_null (w);
@@ -33,7 +33,7 @@ write_interval (PlateauJsonWriter  *w,
                 const PlateauValue *hi)
 {
   plateau_json_writer_member (w, name);
-  if (!lo->present || !hi->present)
+  if (!plateau_value_is_present (lo) || !plateau_value_is_present (hi))
     {
       plateau_json_writer_null (w);
       return;
@@ -310,9 +310,9 @@ print_summary (const PlateauAnalysis  *a,
   printf ("%s: %u periods\n", plateau_analysis_get_name (a), plateau_analysis_get_n_periods (a));
   printf ("Stage: %s (%s)\n  %s\n", plateau_stage_get_display_name (c->stage),
           plateau_confidence_get_display_name (c->confidence), c->reason);
-  if (t->slope.present)
+  if (plateau_value_is_present (&t->slope))
     printf ("ROI trend: %+.4g per period\n", t->slope.value);
-  if (e->b.present)
+  if (plateau_value_is_present (&e->b))
     printf ("Elasticity b: %.4g (%s returns to scale)\n", e->b.value,
             plateau_returns_verdict_to_string (e->verdict));
   for (guint i = 0; i < plateau_analysis_get_n_warnings (a); i++)

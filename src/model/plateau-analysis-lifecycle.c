@@ -114,11 +114,11 @@ judge_identification (PlateauAnalysis *self,
       return;
     }
 
-  rel_se = l->K_se.present ? l->K_se.value / l->K.value : G_MAXDOUBLE;
+  rel_se = plateau_value_is_present (&l->K_se) ? l->K_se.value / l->K.value : G_MAXDOUBLE;
   if (rel_se > MAX_K_RELATIVE_SE)
     {
       l->status = PLATEAU_FIT_NOT_IDENTIFIED;
-      l->reason = l->K_se.present
+      l->reason = plateau_value_is_present (&l->K_se)
                   ? plateau_analysis_printf (self,
                       _("The ceiling K is poorly determined (±%.0f %%)"), 100 * rel_se)
                   : _("The ceiling K is poorly determined");
@@ -208,7 +208,7 @@ plateau_analysis_fill_curve (PlateauAnalysis     *self,
     }
 
   plateau_value_set (&p->saturation, f);
-  p->stage = p->saturation.present ? stage_of_saturation (&self->settings, f)
+  p->stage = plateau_value_is_present (&p->saturation) ? stage_of_saturation (&self->settings, f)
                                    : PLATEAU_STAGE_UNKNOWN;
 }
 
@@ -226,7 +226,7 @@ apply_fit (PlateauAnalysis       *self,
   plateau_value_set (&l->t0, fit->x0);
   set_errors (l, fit);
   set_quality (l, fit);
-  self->have_curve = l->K.present && l->r.present && l->t0.present;
+  self->have_curve = plateau_value_is_present (&l->K) && plateau_value_is_present (&l->r) && plateau_value_is_present (&l->t0);
   judge_identification (self, x_last);
 }
 
@@ -342,7 +342,7 @@ classify_by_trend (PlateauAnalysis *self)
     {
       PlateauPeriodResult *p = &self->periods[c->index[j]];
 
-      if (!p->roi.present)
+      if (!plateau_value_is_present (&p->roi))
         continue;
 
       /* Keep the window's points in time order, dropping the oldest. */
@@ -359,7 +359,7 @@ classify_by_trend (PlateauAnalysis *self)
 
       if (k >= 3)
         p->stage = stage_of_window (t, roi, ret, k,
-                                    p->cumulative_roi.present ? p->cumulative_roi.value : 0);
+                                    plateau_value_is_present (&p->cumulative_roi) ? p->cumulative_roi.value : 0);
     }
 }
 
@@ -413,7 +413,7 @@ assess_by_curve (PlateauAnalysis *self)
   const PlateauLifecycle *l = &self->lifecycle;
   const PlateauPeriodResult *last = last_valid_period (self);
   double rel_se = l->K_se.value / l->K.value;
-  double r2 = l->r2.present ? l->r2.value : 0;
+  double r2 = plateau_value_is_present (&l->r2) ? l->r2.value : 0;
 
   c->stage = last->stage;
   c->method = "s-curve";

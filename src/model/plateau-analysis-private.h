@@ -82,16 +82,17 @@ void        plateau_analysis_warn     (PlateauAnalysis *self,
                                        const char      *message);
 
 void        plateau_value_set_too_large (PlateauValue  *value);
+const char *plateau_value_no_reason     (void);
 
 /* Setting values is the innermost step of every per-period loop, so these
- * are inline. */
+ * are inline. An absent value always has a reason: without one it would
+ * read as present. */
 static inline void
 plateau_value_set_absent (PlateauValue *value,
                           const char   *reason)
 {
-  value->present = FALSE;
   value->value = 0;
-  value->reason = reason;
+  value->reason = G_LIKELY (reason != NULL) ? reason : plateau_value_no_reason ();
 }
 
 /* Stores @x, or marks the value absent when @x is not finite, which only
@@ -106,7 +107,6 @@ plateau_value_set (PlateauValue *value,
       return;
     }
 
-  value->present = TRUE;
   value->value = x;
   value->reason = NULL;
 }

@@ -35,6 +35,17 @@ plateau_value_set_too_large (PlateauValue *value)
 }
 
 /**
+ * plateau_value_no_reason:
+ *
+ * Returns: the reason given for an absent value when none was given
+ */
+const char *
+plateau_value_no_reason (void)
+{
+  return _("The value cannot be computed");
+}
+
+/**
  * plateau_analysis_intern:
  * @self: an analysis being built
  * @text: a string
@@ -375,8 +386,8 @@ add_column (PlateauColumns            *c,
   c->ret[k] = p->ret;
   c->cumulative_investment[k] = p->cumulative_investment;
   c->cumulative_return[k] = p->cumulative_return;
-  c->roi[k] = p->roi.present ? p->roi.value : NAN;
-  c->n_roi += p->roi.present;
+  c->roi[k] = plateau_value_is_present (&p->roi) ? p->roi.value : NAN;
+  c->n_roi += plateau_value_is_present (&p->roi);
   c->n_positive += p->investment > 0 && p->ret > 0;
 }
 
@@ -662,7 +673,7 @@ compute_trend (PlateauAnalysis *self)
 static PlateauReturnsVerdict
 judge_returns (const PlateauElasticity *e)
 {
-  if (!e->b_ci_lo.present || !e->b_ci_hi.present)
+  if (!plateau_value_is_present (&e->b_ci_lo) || !plateau_value_is_present (&e->b_ci_hi))
     return PLATEAU_RETURNS_UNKNOWN;
   if (e->b_ci_hi.value < 1)
     return PLATEAU_RETURNS_DIMINISHING;
@@ -793,9 +804,9 @@ static void
 fill_smoothed_marginal (const PlateauElasticity *e,
                         PlateauPeriodResult     *p)
 {
-  if (!p->roi.present)
+  if (!plateau_value_is_present (&p->roi))
     plateau_value_set_absent (&p->smoothed_marginal_roi, p->roi.reason);
-  else if (!e->b.present)
+  else if (!plateau_value_is_present (&e->b))
     plateau_value_set_absent (&p->smoothed_marginal_roi, e->reason);
   else
     plateau_value_set (&p->smoothed_marginal_roi, e->b.value * p->roi.value);

@@ -9,19 +9,32 @@ G_BEGIN_DECLS
 
 /**
  * PlateauValue:
- * @present: whether @value holds a number
- * @value: the number, finite, when @present
- * @reason: when absent, why, in translated plain words; %NULL when present
+ * @value: the number, finite, when present
+ * @reason: when absent, why, in translated plain words; %NULL when the
+ *   number is present
  *
  * A number that may be absent. Absent numbers carry the reason, so that no
- * NaN or infinity ever reaches a view; show the reason instead.
+ * NaN or infinity ever reaches a view; show the reason instead. Every
+ * period of an analysis holds several, so a value is two words: whether it
+ * is present is whether it has no reason, see plateau_value_is_present().
  */
 typedef struct
 {
-  gboolean present;
   double value;
   const char *reason;
 } PlateauValue;
+
+/**
+ * plateau_value_is_present:
+ * @value: a value
+ *
+ * Returns: whether @value holds a number
+ */
+static inline gboolean
+plateau_value_is_present (const PlateauValue *value)
+{
+  return value->reason == NULL;
+}
 
 /**
  * PlateauStage:

@@ -123,7 +123,7 @@ fill_entry (PlateauPortfolio      *self,
   if (!isfinite (e->current_investment) || e->current_investment < 0)
     e->current_investment = 0;
 
-  if (!el->a.present || !el->b.present)
+  if (!plateau_value_is_present (&el->a) || !plateau_value_is_present (&el->b))
     {
       e->reason = el->reason;
       return;

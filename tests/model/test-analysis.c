@@ -40,7 +40,7 @@ assert_value (const PlateauValue *value,
               double              tolerance,
               const char         *what)
 {
-  if (!value->present)
+  if (!plateau_value_is_present (value))
     g_error ("%s is absent (%s); the reference is %.17g", what, value->reason, expected);
 
   assert_close (value->value, expected, tolerance, what);
@@ -111,7 +111,7 @@ check_periods (const PlateauAnalysis *a,
       assert_close (p->cumulative_return, array_double (ce, i), CLOSED_FORM, "CE");
       assert_close (p->growth, p->investment * p->roi.value, CLOSED_FORM, "G = I × ROI");
       if (i == 0)
-        g_assert_false (p->marginal_roi.present);
+        g_assert_false (plateau_value_is_present (&p->marginal_roi));
       else
         assert_value (&p->marginal_roi, array_double (marginal, i), CLOSED_FORM, "marginal ROI");
     }
@@ -286,7 +286,7 @@ assert_no_nan (const PlateauAnalysis *a)
       g_assert_true (isfinite (p->cumulative_investment) && isfinite (p->cumulative_return));
       for (guint k = 0; k < G_N_ELEMENTS (values); k++)
         {
-          g_assert_true (values[k]->present ? isfinite (values[k]->value)
+          g_assert_true (plateau_value_is_present (values[k]) ? isfinite (values[k]->value)
                                             : values[k]->reason != NULL);
         }
     }
@@ -296,8 +296,8 @@ assert_no_nan (const PlateauAnalysis *a)
       const PlateauForecastPoint *f = plateau_analysis_get_forecast (a, i);
 
       g_assert_true (isfinite (f->investment));
-      g_assert_true (f->ret.present ? isfinite (f->ret.value) : f->ret.reason != NULL);
-      g_assert_true (f->lo.present ? isfinite (f->lo.value) : f->lo.reason != NULL);
+      g_assert_true (plateau_value_is_present (&f->ret) ? isfinite (f->ret.value) : f->ret.reason != NULL);
+      g_assert_true (plateau_value_is_present (&f->lo) ? isfinite (f->lo.value) : f->lo.reason != NULL);
     }
 
   g_assert_nonnull (plateau_analysis_get_current_stage (a)->reason);
@@ -314,7 +314,7 @@ test_zero_investment (void)
   g_assert_nonnull (w);
   g_assert_cmpint (w->period, ==, 1);
   g_assert_cmpstr (w->message, ==, "Period “2” has no investment, so its ROI is undefined");
-  g_assert_false (plateau_analysis_get_period (a, 1)->roi.present);
+  g_assert_false (plateau_value_is_present (&plateau_analysis_get_period (a, 1)->roi));
   g_assert_cmpstr (plateau_analysis_get_period (a, 1)->roi.reason, ==,
                    "There is no investment in this period");
   g_assert_cmpuint (plateau_analysis_get_trend (a)->n, ==, 3);
@@ -371,7 +371,7 @@ test_two_periods (void)
   /* A line through two points has a slope but no uncertainty. */
   g_assert_cmpint (t->status, ==, PLATEAU_FIT_OK);
   assert_value (&t->slope, 0.5, CLOSED_FORM, "slope");
-  g_assert_false (t->slope_ci_lo.present);
+  g_assert_false (plateau_value_is_present (&t->slope_ci_lo));
   g_assert_cmpstr (t->p_value.reason, ==, "Needs at least 3 usable periods; there are 2");
   g_assert_cmpstr (plateau_analysis_get_lifecycle (a)->reason, ==,
                    "The S-curve needs at least 6 usable periods; there are 2");
@@ -486,7 +486,7 @@ test_exact_trend_in_fresh_process (void)
       g_autoptr (PlateauAnalysis) a = analyse_values (labels, investment, ret, 3);
       const PlateauForecastPoint *f = plateau_analysis_get_forecast (a, 0);
 
-      g_assert_true (f->ret.present && f->lo.present && f->hi.present);
+      g_assert_true (plateau_value_is_present (&f->ret) && plateau_value_is_present (&f->lo) && plateau_value_is_present (&f->hi));
       g_assert_cmpfloat (f->lo.value, ==, f->hi.value);
       assert_no_nan (a);
       return;
@@ -545,7 +545,7 @@ test_forecast_is_deterministic (void)
       const PlateauForecastPoint *fb = plateau_analysis_get_forecast (b, i);
 
       g_assert_cmpfloat (fa->t, ==, 17 + i);
-      g_assert_true (fa->lo.present && fa->hi.present && fa->ret.present);
+      g_assert_true (plateau_value_is_present (&fa->lo) && plateau_value_is_present (&fa->hi) && plateau_value_is_present (&fa->ret));
       g_assert_cmpfloat (fa->lo.value, <=, fa->ret.value);
       g_assert_cmpfloat (fa->ret.value, <=, fa->hi.value);
       g_assert_cmpfloat (fa->cumulative_lo.value, <=, fa->cumulative_hi.value);
