@@ -19,8 +19,11 @@
  * MIN_SUBSAMPLE and MAX_SUBSAMPLE periods. */
 #define MIN_SUBSAMPLE 64
 #define MAX_SUBSAMPLE 256
-#define SUBSAMPLE_SHARE 16
+#define SUBSAMPLE_SHARE 64
 #define XTOL 1e-12
+/* The smallest change of a long sum of squares that its rounding lets one
+ * tell from none, relative to the sum. */
+#define SSR_RESOLUTION 1e-14
 #define BLOCK_POINTS 8192
 #define RUN_POINTS 128
 #define THREADED_BLOCKS 4
@@ -843,10 +846,15 @@ refine (const ScaledData *d,
           continue;
         }
 
-      /* A lightly damped step is close to the Gauss–Newton step; when even
-       * that is below the tolerance, the point is the optimum, and the pass
-       * that would evaluate the step can be saved. */
-      if (mu < 1 && step_is_small (s->p, step))
+      for (guint k = 0; k < N_PARAMS; k++)
+        predicted += step[k] * (mu * scale[k] * step[k] - at.jtr[k]);
+
+      /* A lightly damped step is close to the Gauss–Newton step. When even
+       * that is below the tolerance, or would lower the sum of squares by
+       * less than its rounding, the point is the optimum to the precision
+       * of doubles, and the pass that would evaluate the step is saved:
+       * evaluated, such a step is as likely to be rejected for rounding. */
+      if (mu < 1 && (step_is_small (s->p, step) || predicted <= SSR_RESOLUTION * at.ssr))
         {
           converged = TRUE;
           break;
@@ -862,8 +870,6 @@ refine (const ScaledData *d,
           continue;
         }
 
-      for (guint k = 0; k < N_PARAMS; k++)
-        predicted += step[k] * (mu * scale[k] * step[k] - at.jtr[k]);
       rho = predicted > 0 ? (at.ssr - trial.ssr) / predicted : 0;
       mu *= MAX (1.0 / 3.0, 1 - pow (2 * rho - 1, 3));
       nu = 2;
