@@ -19,7 +19,7 @@
  * MIN_SUBSAMPLE and MAX_SUBSAMPLE periods. */
 #define MIN_SUBSAMPLE 64
 #define MAX_SUBSAMPLE 256
-#define SUBSAMPLE_SHARE 64
+#define SUBSAMPLE_SHARE 160
 #define XTOL 1e-12
 /* The smallest change of a long sum of squares that its rounding lets one
  * tell from none, relative to the sum. */
