@@ -531,6 +531,109 @@ logistic_scenario (double K,
   return s;
 }
 
+/*
+ * A noiseless logistic of LONG_PERIODS periods: long enough for every loop
+ * that long series share among threads and for the arrays that a second
+ * thread brings in. The first period's return holds everything before it,
+ * so the cumulative return is exactly the curve. Labels are numbers, or
+ * "P1", "P2"… which place periods by position, the same t.
+ */
+#define LONG_PERIODS 200000
+
+static PlateauScenario *
+long_logistic (double   K,
+               double   r,
+               double   t0,
+               gboolean numbered,
+               guint    zero_return_at)
+{
+  PlateauScenario *s = plateau_scenario_new ("long");
+  double prev = 0;
+
+  plateau_scenario_begin_batch (s);
+  for (guint i = 1; i <= LONG_PERIODS; i++)
+    {
+      double ce = K / (1 + exp (-r * (i - t0)));
+      g_autofree char *label = g_strdup_printf (numbered ? "%u" : "P%u", i);
+
+      plateau_scenario_append_period (s, label, 100 + 0.001 * i,
+                                      i == zero_return_at ? 0 : ce - prev);
+      prev = ce;
+    }
+  plateau_scenario_end_batch (s);
+
+  return s;
+}
+
+static void
+check_long_analysis (const PlateauAnalysis *a,
+                     double                 K,
+                     double                 r,
+                     double                 t0,
+                     double                 tolerance)
+{
+  const PlateauLifecycle *l = plateau_analysis_get_lifecycle (a);
+  const PlateauElasticity *e = plateau_analysis_get_elasticity (a);
+
+  g_assert_cmpint (l->status, ==, PLATEAU_FIT_OK);
+  g_assert_true (l->converged);
+  assert_value (&l->K, K, tolerance, "K of a long series");
+  assert_value (&l->r, r, tolerance, "r of a long series");
+  assert_value (&l->t0, t0, tolerance, "t0 of a long series");
+  g_assert_cmpint (e->status, ==, PLATEAU_FIT_OK);
+
+  /* The per-period figures follow the fitted curve, wherever the thread
+   * that filled them started. */
+  for (guint i = 0; i < LONG_PERIODS; i += 997)
+    {
+      const PlateauPeriodResult *p = plateau_analysis_get_period (a, i);
+      double f = 1 / (1 + exp (-l->r.value * (p->t - l->t0.value)));
+
+      assert_close (p->t, i + 1, CLOSED_FORM, "t");
+      assert_value (&p->saturation, f, 1e-12, "saturation");
+      assert_value (&p->fitted, l->K.value * f, 1e-12, "fitted value");
+      if (plateau_value_is_present (&p->roi))
+        assert_value (&p->smoothed_marginal_roi, e->b.value * p->roi.value, CLOSED_FORM,
+                      "smoothed marginal ROI");
+    }
+
+  g_assert_cmpint (plateau_analysis_get_period (a, LONG_PERIODS - 1)->stage, ==,
+                   PLATEAU_STAGE_DECLINE);
+  g_assert_cmpint (plateau_analysis_get_period (a, 0)->stage, ==, PLATEAU_STAGE_EXPLORATION);
+  assert_no_nan (a);
+}
+
+static void
+test_long_series (void)
+{
+  double K = 1e6, r = 8.0 / LONG_PERIODS, t0 = 0.6 * LONG_PERIODS;
+  g_autoptr (PlateauScenario) numbered = long_logistic (K, r, t0, TRUE, 0);
+  g_autoptr (PlateauScenario) named = long_logistic (K, r, t0, FALSE, 1000);
+  g_autoptr (PlateauAnalysis) a = plateau_analysis_new (numbered);
+  g_autoptr (PlateauAnalysis) b = plateau_analysis_new (named);
+  guint left_out = 0;
+
+  /* The curve itself, to the precision of the fit; without the return of
+   * one period (a third of a millionth of K), close to it. */
+  check_long_analysis (a, K, r, t0, 1e-9);
+  check_long_analysis (b, K, r, t0, 1e-5);
+
+  /* The period without a return is left out of the returns-to-scale fit,
+   * and said to be. */
+  g_assert_cmpuint (plateau_analysis_get_elasticity (b)->n, ==, LONG_PERIODS - 1);
+  for (guint k = 0; k < plateau_analysis_get_n_warnings (b); k++)
+    {
+      const PlateauWarning *w = plateau_analysis_get_warning (b, k);
+
+      if (g_str_equal (w->code, "no-positive-return"))
+        {
+          g_assert_cmpint (w->period, ==, 999);
+          left_out++;
+        }
+    }
+  g_assert_cmpuint (left_out, ==, 1);
+}
+
 static void
 test_forecast_is_deterministic (void)
 {
@@ -736,6 +839,7 @@ main (int    argc,
   g_test_add_func ("/analysis/forecast/plan", test_forecast_uses_plan);
   g_test_add_func ("/analysis/forecast/recent-trend", test_forecast_follows_recent_trend);
   g_test_add_func ("/analysis/curve/evaluate", test_curve_evaluation);
+  g_test_add_func ("/analysis/long-series", test_long_series);
   g_test_add_func ("/analysis/portfolio/excludes-other-units",
                    test_portfolio_excludes_other_units);
   g_test_add_func ("/analysis/portfolio/excludes-increasing", test_portfolio_excludes_increasing);
