@@ -26,6 +26,9 @@
 
 /* On charts, level 1 is hardly faster than 3 and makes files 4 % larger. */
 #define LEVEL 3
+/* Half of zlib's usual hash table stays in the cache and, on charts, finds
+ * the same matches: a tenth faster, for files of the same size. */
+#define MEM_LEVEL 7
 /* Deflate looks back at most this far: the history a band starts with. */
 #define WINDOW 32768
 /* A band smaller than this costs more in thread start-up than it saves. */
@@ -193,7 +196,7 @@ band_thread (gpointer data)
   z_stream z = { 0 };
 
   /* Negative window bits: a raw stream, without zlib's header and checksum. */
-  if (deflateInit2 (&z, LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+  if (deflateInit2 (&z, LEVEL, Z_DEFLATED, -15, MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK)
     {
       band->failed = TRUE;
       return NULL;
