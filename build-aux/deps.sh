@@ -22,6 +22,7 @@ PACKAGES="
   libgsl-dev
   libcairo2-dev
   libpango1.0-dev
+  zlib1g-dev
   appstream
   desktop-file-utils
   libxml2-utils

@@ -19,6 +19,7 @@
 
 #define MAX_PIXELS 16384
 #define PT_PER_PX 0.75
+#define SINK_BUFFER (64 * 1024)
 
 static const PlateauExportPreset presets[] = {
   { "1280x720", 1280, 720, 0 },
@@ -186,11 +187,26 @@ plateau_chart_render_image (const PlateauChart         *chart,
   return surface;
 }
 
+/* Cairo hands its output over in small pieces, a PDF in hundreds of them:
+ * they are gathered here, so that the file gets a few large writes
+ * rather than a system call for each piece. */
 typedef struct
 {
   GOutputStream *stream;
   GError *error;
+  guint8 *buffer;
+  gsize used;
 } Sink;
+
+static gboolean
+sink_flush (Sink *sink)
+{
+  if (sink->error == NULL && sink->used > 0)
+    g_output_stream_write_all (sink->stream, sink->buffer, sink->used, NULL, NULL, &sink->error);
+  sink->used = 0;
+
+  return sink->error == NULL;
+}
 
 static cairo_status_t
 sink_write (void                *closure,
@@ -199,10 +215,19 @@ sink_write (void                *closure,
 {
   Sink *sink = closure;
 
+  if (sink->used + length > SINK_BUFFER && !sink_flush (sink))
+    return CAIRO_STATUS_WRITE_ERROR;
   if (sink->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
-    return CAIRO_STATUS_WRITE_ERROR;
+
+  if (length >= SINK_BUFFER)
+    {
+      if (!g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
+        return CAIRO_STATUS_WRITE_ERROR;
+      return CAIRO_STATUS_SUCCESS;
+    }
+  memcpy (sink->buffer + sink->used, data, length);
+  sink->used += length;
 
   return CAIRO_STATUS_SUCCESS;
 }
@@ -308,6 +333,7 @@ plateau_chart_export (const PlateauChart         *chart,
 {
   g_autoptr (GFileOutputStream) out = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree guint8 *buffer = NULL;
   Sink sink = { NULL, NULL };
   cairo_status_t status;
 
@@ -328,8 +354,11 @@ plateau_chart_export (const PlateauChart         *chart,
     return FALSE;
 
   sink.stream = G_OUTPUT_STREAM (out);
+  sink.buffer = buffer = g_malloc (SINK_BUFFER);
   status = options->format == PLATEAU_EXPORT_PNG ? draw_png (chart, theme, options, &sink)
                                                  : draw_vector (chart, theme, options, &sink);
+  if (status == CAIRO_STATUS_SUCCESS)
+    sink_flush (&sink);
   if (sink.error != NULL || status != CAIRO_STATUS_SUCCESS)
     {
       plateau_output_stream_abandon (sink.stream);

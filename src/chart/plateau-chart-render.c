@@ -120,12 +120,18 @@ show_text_at (PlateauRender     *render,
 }
 
 /* Text in a chart must not depend on the surface: unhinted outlines and
- * unrounded positions make a PNG at 4K the same picture as its PDF. */
+ * unrounded positions make a PNG at 4K the same picture as its PDF. So the
+ * layout's context is not tied to the target's scale or surface either:
+ * text is measured with the same fonts for the window, PNG, SVG and PDF,
+ * and cairo draws those outlines at whatever scale the target has. Fonts
+ * are then looked up (through fontconfig) once per size in the process,
+ * not again for each new scale or kind of surface: that lookup was most of
+ * the drawing time of a first SVG or PDF export. */
 static PangoLayout *
-create_layout (cairo_t *cr)
+create_layout (void)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoContext *context = pango_layout_get_context (layout);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoLayout *layout = pango_layout_new (context);
   cairo_font_options_t *options = cairo_font_options_create ();
 
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
@@ -135,6 +141,7 @@ create_layout (cairo_t *cr)
   pango_context_set_round_glyph_positions (context, FALSE);
   cairo_font_options_destroy (options);
   pango_layout_context_changed (layout);
+  g_object_unref (context);
 
   return layout;
 }
@@ -1101,7 +1108,7 @@ plateau_chart_render_with_layout (const PlateauChart *chart,
   cairo_save (cr);
   cairo_user_to_device_distance (cr, &dx, &dy);
   render.device_scale = MAX (hypot (dx, dy), 1e-3);
-  render.layout = create_layout (cr);
+  render.layout = create_layout ();
   render.layout_out = layout;
   render.x.spec = &chart->axes[PLATEAU_AXIS_X];
   render.y.spec = &chart->axes[PLATEAU_AXIS_Y];
@@ -1191,7 +1198,7 @@ plateau_chart_get_plot (const PlateauChart *chart,
 
   cairo_user_to_device_distance (cr, &dx, &dy);
   render.device_scale = MAX (hypot (dx, dy), 1e-3);
-  render.layout = create_layout (cr);
+  render.layout = create_layout ();
   render.x.spec = &chart->axes[PLATEAU_AXIS_X];
   render.y.spec = &chart->axes[PLATEAU_AXIS_Y];
   render.x.log = render.x.spec->scale == PLATEAU_SCALE_LOG;

@@ -9,6 +9,9 @@
  * extremes, so the picture is the same while cairo gets a few thousand
  * segments instead of millions.
  *
+ * Straight stretches of such a reduced line, band or area then keep only
+ * their ends, within a thirty-second of a pixel.
+ *
  * A solid line that dense is drawn as the outline of what its stroke
  * covers: per column, from the highest to the lowest point, widened by half
  * the line width. Stroking a zig-zag of thousands of tall segments costs
@@ -25,6 +28,7 @@
 
 #define COORD_LIMIT 1e5   /* keeps cairo's fixed-point coordinates in range */
 #define MANY_MARKERS 200  /* above this many, markers are stamped from an image */
+#define STRAIGHT_TOLERANCE (1.0 / 32)   /* of a device pixel */
 
 typedef struct
 {
@@ -390,6 +394,50 @@ map_edge (PlateauRender            *render,
   reducer_flush (&r);
 }
 
+/* Takes out the inner points of straight stretches of a reduced edge: a
+ * trend or a band around it keeps a handful of points per column that
+ * all lie on one line, and a vector file would print every one. A point
+ * goes when the line from the last point kept to a later one passes within
+ * @tolerance (vertically, so never farther across) of it and of every point
+ * between. The window of slopes that keeps all of them in reach narrows
+ * with each point, so one pass decides. Only points of strictly increasing
+ * x are joined, so the line never doubles back, and gaps stay. */
+static void
+straighten_edge (GArray *xs,
+                 GArray *ys,
+                 double  tolerance)
+{
+  double *x = (double *) xs->data, *y = (double *) ys->data;
+  gsize n = xs->len, out = 0, i = 0;
+
+  while (i < n)
+    {
+      gsize anchor = i, end = i;
+      double lo = -INFINITY, hi = INFINITY;
+
+      x[out] = x[anchor];
+      y[out] = y[anchor];
+      out++;
+      for (gsize k = anchor + 1; k < n && !isnan (y[anchor]); k++)
+        {
+          double dx = x[k] - x[anchor], slope;
+
+          if (isnan (y[k]) || !(x[k] > x[k - 1]))
+            break;
+          slope = (y[k] - y[anchor]) / dx;
+          if (slope < lo || slope > hi)
+            break;
+          lo = MAX (lo, (y[k] - tolerance - y[anchor]) / dx);
+          hi = MIN (hi, (y[k] + tolerance - y[anchor]) / dx);
+          end = k;
+        }
+      i = end > anchor ? end : anchor + 1;
+    }
+
+  g_array_set_size (xs, out);
+  g_array_set_size (ys, out);
+}
+
 typedef struct
 {
   GArray *x;
@@ -576,6 +624,7 @@ prepare_one (PlateauRender            *render,
   PlateauPath *path = g_new0 (PlateauPath, 1);
   gboolean reduce = !(render->flags & PLATEAU_RENDER_NO_REDUCTION)
                     && series->n > 4 * render->plot.width * render->device_scale;
+  double tolerance = STRAIGHT_TOLERANCE / render->device_scale;
 
   path->x = g_array_new (FALSE, FALSE, sizeof (double));
   path->y = g_array_new (FALSE, FALSE, sizeof (double));
@@ -590,6 +639,11 @@ prepare_one (PlateauRender            *render,
       path->y2 = g_array_new (FALSE, FALSE, sizeof (double));
       map_edge (render, series, series->y, series->y2, reduce, path->x, path->y);
       map_edge (render, series, series->y2, series->y, reduce, path->x2, path->y2);
+      if (reduce)
+        {
+          straighten_edge (path->x, path->y, tolerance);
+          straighten_edge (path->x2, path->y2, tolerance);
+        }
     }
   else if (reduce && series->kind == PLATEAU_SERIES_LINE && !series->dashed)
     {
@@ -600,6 +654,9 @@ prepare_one (PlateauRender            *render,
     {
       map_edge (render, series, series->y, NULL, reduce && series->kind != PLATEAU_SERIES_BAR,
                 path->x, path->y);
+      /* A step line's corners are not on the line between its points. */
+      if (reduce && (series->kind == PLATEAU_SERIES_LINE || series->kind == PLATEAU_SERIES_AREA))
+        straighten_edge (path->x, path->y, tolerance);
     }
 
   return path;

@@ -399,7 +399,9 @@ test_unwritable (void)
 }
 
 /* A write that fails half way (here: the file size limit) keeps the old
- * file whole and leaves no temporary file behind. */
+ * file whole and leaves no temporary file behind, in every format, whether
+ * the limit is reached while the file is written or (for a PDF smaller
+ * than the export's buffer) only when the last of it goes out. */
 static char *
 kept_folder (pid_t test_process)
 {
@@ -409,12 +411,14 @@ kept_folder (pid_t test_process)
 }
 
 static void
-test_failed_write_keeps_old_file (void)
+test_failed_write_keeps_old_file (gconstpointer data)
 {
+  PlateauExportFormat format = GPOINTER_TO_INT (data);
+  static const char *const names[] = { "kept.png", "kept.svg", "kept.pdf" };
   /* The subprocess runs the test again from the start, so it finds the
    * folder by its parent's process id rather than by the tmp_dir it made. */
   g_autofree char *folder = kept_folder (g_test_subprocess () ? getppid () : getpid ());
-  g_autofree char *path = g_build_filename (folder, "kept.png", NULL);
+  g_autofree char *path = g_build_filename (folder, names[format], NULL);
 
   if (g_test_subprocess ())
     {
@@ -427,7 +431,7 @@ test_failed_write_keeps_old_file (void)
 
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-      plateau_export_options_init (&options, theme, PLATEAU_EXPORT_PNG);
+      plateau_export_options_init (&options, theme, format);
       g_assert_false (plateau_chart_export (chart, theme, &options, file, &error));
       g_assert_nonnull (error);
       return;
@@ -446,7 +450,7 @@ test_failed_write_keeps_old_file (void)
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     g_assert_cmpstr (contents, ==, "old contents");
     while ((name = g_dir_read_name (dir)) != NULL)
-      g_assert_cmpstr (name, ==, "kept.png");
+      g_assert_cmpstr (name, ==, names[format]);
   }
 
   g_unlink (path);
@@ -505,7 +509,12 @@ main (int    argc,
   g_test_add_func ("/export/png-dpi", test_png_dpi_and_channels);
   g_test_add_func ("/export/pdf-page-size", test_pdf_page_size);
   g_test_add_func ("/export/unwritable", test_unwritable);
-  g_test_add_func ("/export/failed-write-keeps-old-file", test_failed_write_keeps_old_file);
+  g_test_add_data_func ("/export/failed-write-keeps-old-file/png",
+                        GINT_TO_POINTER (PLATEAU_EXPORT_PNG), test_failed_write_keeps_old_file);
+  g_test_add_data_func ("/export/failed-write-keeps-old-file/svg",
+                        GINT_TO_POINTER (PLATEAU_EXPORT_SVG), test_failed_write_keeps_old_file);
+  g_test_add_data_func ("/export/failed-write-keeps-old-file/pdf",
+                        GINT_TO_POINTER (PLATEAU_EXPORT_PDF), test_failed_write_keeps_old_file);
 
   status = g_test_run ();
   remove_tmp_dir ();

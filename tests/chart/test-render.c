@@ -130,6 +130,116 @@ test_reduction_other_kinds (void)
   cairo_surface_destroy (full);
 }
 
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* How many straight segments (SVG "L" commands) the drawing of @chart has. */
+static guint
+count_svg_segments (const PlateauChart *chart)
+{
+  g_autoptr (GString) svg = g_string_new (NULL);
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_bytes, svg, 400, 260);
+  cairo_t *cr = cairo_create (surface);
+  guint n = 0;
+
+  plateau_chart_render (chart, light (), cr, 400, 260, 0);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  for (const char *p = svg->str; (p = strstr (p, " L ")) != NULL; p++)
+    n++;
+
+  return n;
+}
+
+typedef enum
+{
+  WITH_BAND = 1 << 0,
+  WITH_AREA = 1 << 1,
+  WITH_TREND = 1 << 2,        /* dashed */
+  WITH_CURVE = 1 << 3,        /* an area under a sine */
+} StraightSeries;
+
+static PlateauChart *
+straight_and_curved (gsize          n,
+                     StraightSeries series)
+{
+  PlateauChart *chart = plateau_chart_new ();
+  g_autofree double *x = g_new (double, n), *y = g_new (double, n), *t = g_new (double, n);
+  g_autofree double *lo = g_new (double, n), *hi = g_new (double, n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      double u = (double) i / (n - 1);
+
+      x[i] = u * 100;
+      t[i] = 2 - 1.5 * u;
+      lo[i] = t[i] - 0.4 - 0.2 * u;
+      hi[i] = t[i] + 0.4 + 0.2 * u;
+      y[i] = t[i] + 0.6 * sin (u * 7);
+    }
+  if (series & WITH_BAND)
+    plateau_chart_add_band (chart, "band", x, lo, hi, n);
+  if (series & WITH_AREA)
+    plateau_chart_add_series (chart, PLATEAU_SERIES_AREA, "area", x, lo, n);
+  if (series & WITH_TREND)
+    plateau_chart_series_set_dashed (plateau_chart_add_series (chart, PLATEAU_SERIES_LINE,
+                                                               "trend", x, t, n), TRUE);
+  if (series & WITH_CURVE)
+    plateau_chart_add_series (chart, PLATEAU_SERIES_AREA, "curve", x, y, n);
+
+  return chart;
+}
+
+static void
+assert_reduction_close (StraightSeries series)
+{
+  g_autoptr (PlateauChart) chart = straight_and_curved (100000, series);
+  cairo_surface_t *reduced = draw (chart, 400, 260, 0, NULL);
+  cairo_surface_t *full = draw (chart, 400, 260, PLATEAU_RENDER_NO_REDUCTION, NULL);
+  ImageDiff diff = image_diff (reduced, full, 64);
+
+  g_test_message ("%.3f%% of pixels differ by more than 64, mean difference %.3f",
+                  diff.share * 100, diff.mean);
+  g_assert_cmpfloat (diff.share, <=, REDUCTION_SHARE);
+  g_assert_cmpfloat (diff.mean, <=, REDUCTION_MEAN);
+  cairo_surface_destroy (reduced);
+  cairo_surface_destroy (full);
+}
+
+/* A dense straight trend, band and area keep only the ends of their
+ * straight stretches: their drawing has as many segments as that of the
+ * same lines through two points (axes, grid and legend included, give or
+ * take a few), where every column's points would give thousands. A curve
+ * keeps its shape: both stay within the reduction's bounds (above) of
+ * drawing every point. */
+static void
+test_reduction_straight_stretches (void)
+{
+  StraightSeries straight = WITH_BAND | WITH_AREA | WITH_TREND;
+  g_autoptr (PlateauChart) two_points = straight_and_curved (2, straight);
+  g_autoptr (PlateauChart) dense = straight_and_curved (100000, straight);
+  g_autoptr (PlateauChart) curved = straight_and_curved (100000, straight | WITH_CURVE);
+  guint n_two = count_svg_segments (two_points), n_dense = count_svg_segments (dense);
+  guint n_curved = count_svg_segments (curved);
+
+  g_test_message ("%u segments for two points, %u for 100,000, %u with a curve", n_two, n_dense,
+                  n_curved);
+  g_assert_cmpuint (n_dense, <=, n_two + 6);
+  g_assert_cmpuint (n_curved, >, n_dense + 50);
+
+  assert_reduction_close (WITH_BAND | WITH_TREND);
+  assert_reduction_close (WITH_BAND | WITH_CURVE);
+}
+
 typedef struct
 {
   const char *name;
@@ -376,6 +486,7 @@ main (int    argc,
 
   g_test_add_func ("/render/reduction/million-points", test_reduction_matches_full_drawing);
   g_test_add_func ("/render/reduction/other-kinds", test_reduction_other_kinds);
+  g_test_add_func ("/render/reduction/straight-stretches", test_reduction_straight_stretches);
   g_test_add_func ("/render/degenerate", test_degenerate_data);
   g_test_add_func ("/render/no-nan-in-output", test_no_nan_in_output);
   g_test_add_func ("/render/any-size", test_any_size);
