@@ -258,6 +258,49 @@ test_transparent (void)
   cairo_surface_destroy (image);
 }
 
+/* Images of 4 MB and more get a buffer of their own, backed by huge pages:
+ * it must start clear and hold exactly what a plain Cairo image would. */
+static void
+test_large_image_buffer (void)
+{
+  g_autoptr (PlateauChart) chart = sample_chart (SAMPLE_SCURVE);
+  const PlateauTheme *theme = plateau_theme_get (PLATEAU_THEME_LIGHT);
+
+  for (guint transparent = 0; transparent < 2; transparent++)
+    {
+      PlateauExportOptions options;
+      cairo_surface_t *image, *plain;
+      cairo_t *cr;
+      int stride;
+
+      plateau_export_options_init (&options, theme, PLATEAU_EXPORT_PNG);
+      options.width = 1921;
+      options.height = 1083;
+      options.transparent = transparent;
+      image = plateau_chart_render_image (chart, theme, &options);
+
+      plain = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options.width, options.height);
+      cr = cairo_create (plain);
+      cairo_scale (cr, plateau_export_options_scale (&options, theme),
+                   plateau_export_options_scale (&options, theme));
+      plateau_chart_render (chart, theme, cr,
+                            options.width / plateau_export_options_scale (&options, theme),
+                            options.height / plateau_export_options_scale (&options, theme),
+                            transparent ? PLATEAU_RENDER_TRANSPARENT : 0);
+      cairo_destroy (cr);
+      cairo_surface_flush (plain);
+
+      stride = cairo_image_surface_get_stride (plain);
+      g_assert_cmpint (cairo_image_surface_get_stride (image), ==, stride);
+      g_assert_true (memcmp (cairo_image_surface_get_data (image),
+                             cairo_image_surface_get_data (plain),
+                             (gsize) stride * options.height) == 0);
+
+      cairo_surface_destroy (plain);
+      cairo_surface_destroy (image);
+    }
+}
+
 static void
 test_sizes (void)
 {
@@ -505,6 +548,7 @@ main (int    argc,
   g_test_add_func ("/export/pdf-fonts-embedded", test_pdf_fonts_embedded);
   g_test_add_func ("/export/transparent", test_transparent);
   g_test_add_func ("/export/sizes", test_sizes);
+  g_test_add_func ("/export/large-image-buffer", test_large_image_buffer);
   g_test_add_func ("/export/scales-as-a-whole", test_scales_as_a_whole);
   g_test_add_func ("/export/png-dpi", test_png_dpi_and_channels);
   g_test_add_func ("/export/pdf-page-size", test_pdf_page_size);
