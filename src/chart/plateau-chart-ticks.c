@@ -176,6 +176,17 @@ plateau_ticks_linear (double        lo,
   return FALSE;
 }
 
+/* Whether m × 10^e is a value a logarithmic axis can show: near the ends of
+ * the doubles it overflows to infinity or underflows to zero. */
+static gboolean
+is_log_value (int m,
+              int e)
+{
+  double v = tick_value (m, e);
+
+  return isfinite (v) && v > 0;
+}
+
 static void
 add_log_tick (PlateauTicks *ticks,
               int           m,
@@ -183,7 +194,7 @@ add_log_tick (PlateauTicks *ticks,
 {
   PlateauTick *tick;
 
-  if (ticks->n >= PLATEAU_TICKS_MAX)
+  if (ticks->n >= PLATEAU_TICKS_MAX || !is_log_value (m, e))
     return;
 
   tick = &ticks->ticks[ticks->n++];
@@ -193,7 +204,8 @@ add_log_tick (PlateauTicks *ticks,
 }
 
 /* The 1-2-5 value nearest @v on the side @up says, for extending a short
- * logarithmic axis to a labelled value. */
+ * logarithmic axis to a labelled value; @v itself where that value is
+ * beyond the range of doubles. */
 static double
 nearest_125 (double   v,
              gboolean up)
@@ -207,12 +219,15 @@ nearest_125 (double   v,
       double c = tick_value (mantissas[j], e);
 
       if (up && c >= v * (1 - 1e-12))
-        return c;
+        {
+          best = c;
+          break;
+        }
       if (!up && c <= v * (1 + 1e-12))
         best = c;
     }
 
-  return best;
+  return isfinite (best) && best > 0 ? best : v;
 }
 
 /* Within about two decades the 2s and 5s are worth labelling too. */
@@ -318,6 +333,11 @@ plateau_ticks_log (double        lo,
 
   if (extend)
     {
+      /* The decades around the range, but none beyond the doubles. */
+      while (e_lo < e_hi && !is_log_value (1, e_lo))
+        e_lo++;
+      while (e_hi > e_lo && !is_log_value (1, e_hi))
+        e_hi--;
       fill_log_decades (ticks, e_lo, e_hi, max_ticks);
       ticks->lo = MIN (lo, tick_value (1, e_lo));
       ticks->hi = MAX (hi, tick_value (1, e_hi));

@@ -183,6 +183,44 @@ test_huge_range (void)
   assert_sane (&ticks, -1e308, 1e308, 6, FALSE);
 }
 
+/* Extended to the next 1-2-5 value or decade, a logarithmic axis at the
+ * ends of the doubles would reach 2×10^308, which is infinite, or 10^-324,
+ * which is zero; it stops at the last value doubles hold. */
+static void
+test_log_at_the_ends_of_doubles (void)
+{
+  static const double ranges[][2] = {
+    { 1.5031764781653276e308, 1.503176480960783e308 },
+    { 1e300, 1.7e308 },
+    { 5e-324, 1e-320 },
+    { 5e-324, 1.7e308 },
+  };
+  PlateauTicks ticks;
+
+  for (guint k = 0; k < G_N_ELEMENTS (ranges); k++)
+    {
+      for (guint max_ticks = 2; max_ticks <= 10; max_ticks += 4)
+        {
+          double lo = ranges[k][0], hi = ranges[k][1];
+
+          if (!plateau_ticks_log (lo, hi, max_ticks, TRUE, &ticks))
+            continue;
+
+          g_assert_true (isfinite (ticks.lo) && ticks.lo > 0 && ticks.lo <= lo);
+          g_assert_true (isfinite (ticks.hi) && ticks.hi >= hi);
+          for (guint i = 0; i < ticks.n; i++)
+            {
+              g_autofree char *label = plateau_ticks_format (&ticks, i,
+                                                             PLATEAU_AXIS_FORMAT_NUMBER);
+
+              g_assert_true (isfinite (ticks.ticks[i].value) && ticks.ticks[i].value > 0);
+              g_assert_true (i == 0 || ticks.ticks[i].value > ticks.ticks[i - 1].value);
+              g_assert_nonnull (label);
+            }
+        }
+    }
+}
+
 static void
 test_full_double_range (void)
 {
@@ -344,6 +382,7 @@ main (int    argc,
   g_test_add_func ("/ticks/tiny", test_tiny_range);
   g_test_add_func ("/ticks/huge", test_huge_range);
   g_test_add_func ("/ticks/full-double-range", test_full_double_range);
+  g_test_add_func ("/ticks/log-ends-of-doubles", test_log_at_the_ends_of_doubles);
   g_test_add_func ("/ticks/log", test_log_decades);
   g_test_add_func ("/ticks/degenerate", test_rejects_degenerate);
   g_test_add_func ("/ticks/cap", test_cap_honoured);
