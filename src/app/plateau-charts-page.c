@@ -79,7 +79,8 @@ roi_detail (const PlateauAnalysis *analysis)
   lo = value_text (&trend->slope_ci_lo);
   hi = value_text (&trend->slope_ci_hi);
   r2 = value_text (&trend->r2);
-  p = plateau_value_is_present (&trend->p_value) ? g_strdup_printf ("%.3g", trend->p_value.value) : g_strdup ("—");
+  p = plateau_value_is_present (&trend->p_value)
+      ? g_strdup_printf ("%.3g", trend->p_value.value) : g_strdup ("—");
   recent = value_text (&trend->trailing_slope);
   /* TRANSLATORS: interval, R², p-value, window, recent slope */
   return g_strdup_printf (_("95 %% interval %s to %s · R² %s · p-value %s · "

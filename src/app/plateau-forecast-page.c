@@ -180,7 +180,8 @@ update_caption (PlateauForecastPage *self)
     }
 
   total = plateau_format_amount (end->cumulative_return.value);
-  if (plateau_value_is_present (&end->cumulative_lo) && plateau_value_is_present (&end->cumulative_hi))
+  if (plateau_value_is_present (&end->cumulative_lo)
+      && plateau_value_is_present (&end->cumulative_hi))
     {
       lo = plateau_format_amount (end->cumulative_lo.value);
       hi = plateau_format_amount (end->cumulative_hi.value);

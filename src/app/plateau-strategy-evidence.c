@@ -102,7 +102,9 @@ describe_significance (GPtrArray          *out,
 {
   g_autofree char *p = NULL;
 
-  if (!plateau_value_is_present (&trend->slope_ci_lo) || !plateau_value_is_present (&trend->slope_ci_hi) || !plateau_value_is_present (&trend->p_value))
+  if (!plateau_value_is_present (&trend->slope_ci_lo)
+      || !plateau_value_is_present (&trend->slope_ci_hi)
+      || !plateau_value_is_present (&trend->p_value))
     return;
 
   p = format_p_value (trend->p_value.value);
@@ -132,7 +134,8 @@ describe_trend (GPtrArray             *out,
     }
 
   slope = plateau_format_signed (trend->slope.value);
-  if (!plateau_value_is_present (&trend->slope_ci_lo) || !plateau_value_is_present (&trend->slope_ci_hi))
+  if (!plateau_value_is_present (&trend->slope_ci_lo)
+      || !plateau_value_is_present (&trend->slope_ci_hi))
     {
       add (out, g_strdup_printf (_("Across %u periods ROI changes by %s a period."),
                                  trend->n, slope));
@@ -410,7 +413,8 @@ describe_marginal (GPtrArray             *out,
   period = plateau_format_period_phrase (analysis, last->t);
   if (!plateau_value_is_present (&last->marginal_roi) || !plateau_value_is_present (&last->roi))
     {
-      const char *reason = !plateau_value_is_present (&last->roi) ? last->roi.reason : last->marginal_roi.reason;
+      const char *reason = !plateau_value_is_present (&last->roi) ? last->roi.reason
+                                                                  : last->marginal_roi.reason;
 
       /* TRANSLATORS: a period such as “period 19”, then why its marginal ROI
        * is unknown */
@@ -502,7 +506,8 @@ describe_horizon (GPtrArray             *out,
 
   period = plateau_format_period_phrase (analysis, end->t);
   total = plateau_format_amount (end->cumulative_return.value);
-  if (!plateau_value_is_present (&end->cumulative_lo) || !plateau_value_is_present (&end->cumulative_hi))
+  if (!plateau_value_is_present (&end->cumulative_lo)
+      || !plateau_value_is_present (&end->cumulative_hi))
     {
       add (out, g_strdup_printf (_("By %s the cumulative return is expected to reach %s %s."),
                                  period, total, unit != NULL ? unit : ""));

@@ -170,7 +170,8 @@ trend_caption (const PlateauTrend *trend,
   d = decimals_for (trend->slope.value);
   slope = plateau_format_number (fabs (trend->slope.value), d);
   falling = trend->slope.value < 0;
-  if (!plateau_value_is_present (&trend->slope_ci_lo) || !plateau_value_is_present (&trend->slope_ci_hi))
+  if (!plateau_value_is_present (&trend->slope_ci_lo)
+      || !plateau_value_is_present (&trend->slope_ci_hi))
     return g_strdup_printf (years ? (falling ? _("ROI falling %s a year")
                                              : _("ROI rising %s a year"))
                                   : (falling ? _("ROI falling %s a period")
@@ -215,8 +216,8 @@ add_trend (PlateauChart          *chart,
   guint n = ts->len;
   PlateauChartSeries *s;
 
-  if (trend->status != PLATEAU_FIT_OK || !plateau_value_is_present (&trend->slope) || !plateau_value_is_present (&trend->intercept)
-      || n < 2)
+  if (trend->status != PLATEAU_FIT_OK || !plateau_value_is_present (&trend->slope)
+      || !plateau_value_is_present (&trend->intercept) || n < 2)
     return;
 
   for (guint i = 0; i < n; i++)
@@ -230,7 +231,8 @@ add_trend (PlateauChart          *chart,
   for (guint i = 0; i < n; i++)
     sxx += pow (g_array_index (ts, double, i) - mean, 2);
 
-  if (plateau_value_is_present (&trend->slope_se) && plateau_value_is_present (&trend->slope_ci_hi) && trend->slope_se.value > 0)
+  if (plateau_value_is_present (&trend->slope_se) && plateau_value_is_present (&trend->slope_ci_hi)
+      && trend->slope_se.value > 0)
     q = (trend->slope_ci_hi.value - trend->slope.value) / trend->slope_se.value;
 
   for (guint i = 0; i < CURVE_SAMPLES; i++)
@@ -369,8 +371,8 @@ add_power_law (PlateauChart            *chart,
   g_autofree char *name = NULL, *b = NULL;
   PlateauChartSeries *s;
 
-  if (e->status != PLATEAU_FIT_OK || !plateau_value_is_present (&e->a) || !plateau_value_is_present (&e->b) || !(i_max > i_min)
-      || !(i_min > 0))
+  if (e->status != PLATEAU_FIT_OK || !plateau_value_is_present (&e->a)
+      || !plateau_value_is_present (&e->b) || !(i_max > i_min) || !(i_min > 0))
     return;
 
   /* Samples evenly spaced in log I, so the curve is smooth on both scales. */
@@ -462,7 +464,8 @@ lifecycle_caption (const PlateauAnalysis *analysis)
   const PlateauPeriodResult *last = n > 0 ? plateau_analysis_get_period (analysis, n - 1) : NULL;
   g_autofree char *k = NULL, *t0 = NULL, *sat = NULL;
 
-  if (l->status != PLATEAU_FIT_OK || !plateau_value_is_present (&l->K) || !plateau_value_is_present (&l->t0))
+  if (l->status != PLATEAU_FIT_OK || !plateau_value_is_present (&l->K)
+      || !plateau_value_is_present (&l->t0))
     {
       const char *reason = l->reason != NULL ? l->reason : _("not enough data");
       const char *basis = plateau_analysis_get_forecast_basis (analysis);

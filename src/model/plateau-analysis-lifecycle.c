@@ -209,7 +209,7 @@ plateau_analysis_fill_curve (PlateauAnalysis     *self,
 
   plateau_value_set (&p->saturation, f);
   p->stage = plateau_value_is_present (&p->saturation) ? stage_of_saturation (&self->settings, f)
-                                   : PLATEAU_STAGE_UNKNOWN;
+                                                       : PLATEAU_STAGE_UNKNOWN;
 }
 
 static void
@@ -226,7 +226,8 @@ apply_fit (PlateauAnalysis       *self,
   plateau_value_set (&l->t0, fit->x0);
   set_errors (l, fit);
   set_quality (l, fit);
-  self->have_curve = plateau_value_is_present (&l->K) && plateau_value_is_present (&l->r) && plateau_value_is_present (&l->t0);
+  self->have_curve = plateau_value_is_present (&l->K) && plateau_value_is_present (&l->r)
+                     && plateau_value_is_present (&l->t0);
   judge_identification (self, x_last);
 }
 
@@ -359,7 +360,8 @@ classify_by_trend (PlateauAnalysis *self)
 
       if (k >= 3)
         p->stage = stage_of_window (t, roi, ret, k,
-                                    plateau_value_is_present (&p->cumulative_roi) ? p->cumulative_roi.value : 0);
+                                    plateau_value_is_present (&p->cumulative_roi)
+                                    ? p->cumulative_roi.value : 0);
     }
 }
 
