@@ -118,7 +118,9 @@ read_escape (Reader  *r,
       if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
         return fail (r, _("a lone surrogate in a \\u escape"));
       r->p += 2;
-      if (!read_hex4 (r, &low) || low < 0xDC00 || low > 0xDFFF)
+      if (!read_hex4 (r, &low))
+        return FALSE;
+      if (low < 0xDC00 || low > 0xDFFF)
         return fail (r, _("a lone surrogate in a \\u escape"));
       c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
     }

@@ -211,6 +211,12 @@ test_refusals (void)
                   "t.plateau:1:42: the number -1e-400 is too close to zero to be held");
   assert_refused ("{\"a\": \"\xff\xfe\"}", PLATEAU_MODEL_ERROR_SYNTAX,
                   "t.plateau:1:8: the text is not valid UTF-8");
+  /* A high surrogate followed by a broken escape: one error, about the
+   * escape. */
+  assert_refused ("{\"a\": \"\\ud800\\u12\"}", PLATEAU_MODEL_ERROR_SYNTAX,
+                  "t.plateau:1:18: a \\u escape needs four hexadecimal digits");
+  assert_refused ("{\"a\": \"\\ud800\\u0041\"}", PLATEAU_MODEL_ERROR_SYNTAX,
+                  "t.plateau:1:20: a lone surrogate in a \\u escape");
   assert_refused ("{\"a\": NaN}", PLATEAU_MODEL_ERROR_SYNTAX,
                   "t.plateau:1:7: expected a value: an object, a list, text in double "
                   "quotes, a number, true, false or null");
