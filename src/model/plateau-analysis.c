@@ -138,24 +138,28 @@ alloc_per_period (guint n,
   return block;
 }
 
-/* From this size on, the kernel's clearing of an array's fresh pages is
- * shared with a second thread. */
-#define POPULATE_BYTES (32 << 20)
+/* When there are this many bytes to clear in arrays of at least
+ * POPULATE_BYTES, the kernel's clearing of their fresh pages is shared
+ * with a second thread. */
+#define POPULATE_THREAD_BYTES (64 << 20)
+#define POPULATE_BYTES (4 << 20)
 #define MAX_POPULATE 16
 
 /*
- * Filling a fresh array of hundreds of megabytes is bounded by the kernel
+ * Filling fresh arrays of hundreds of megabytes is bounded by the kernel
  * clearing each page as it is first touched. While the first pass fills the
  * arrays from the front, a second thread asks the kernel to supply the back
- * half of each: MADV_POPULATE_WRITE only brings pages in, it never changes
- * their contents, so it is safe whatever the first thread has written. The
- * clearing then runs on two processors.
+ * two thirds of each: MADV_POPULATE_WRITE only brings pages in, it never
+ * changes their contents, so it is safe whatever the first thread has
+ * written. The first thread, which also computes, clears the first third
+ * itself; the clearing then runs on two processors in about the same time.
  */
 typedef struct
 {
   guint n;
   guint8 *start[MAX_POPULATE];
   gsize bytes[MAX_POPULATE];
+  gsize total;
 } Population;
 
 static void
@@ -166,8 +170,9 @@ population_add (Population *pop,
   if (bytes < POPULATE_BYTES || pop->n == MAX_POPULATE)
     return;
 
-  pop->start[pop->n] = (guint8 *) block + bytes / 2;
-  pop->bytes[pop->n++] = bytes - bytes / 2;
+  pop->start[pop->n] = (guint8 *) block + bytes / 3;
+  pop->bytes[pop->n] = bytes - bytes / 3;
+  pop->total += pop->bytes[pop->n++];
 }
 
 static gpointer
@@ -483,7 +488,9 @@ read_periods (PlateauAnalysis *self,
   population_add (&pop, self->columns.cumulative_investment, (gsize) n * sizeof (double));
   population_add (&pop, self->columns.cumulative_return, (gsize) n * sizeof (double));
   population_add (&pop, self->columns.roi, (gsize) n * sizeof (double));
-  if (pop.n > 0)
+  population_add (&pop, self->columns.index, (gsize) n * sizeof (guint));
+  population_add (&pop, self->valid, (gsize) n * sizeof (gboolean));
+  if (pop.total >= POPULATE_THREAD_BYTES)
     populator = g_thread_new ("plateau-populate", populate, &pop);
 
   for (guint i = 0; i < n; i++)

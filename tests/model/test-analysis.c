@@ -538,7 +538,7 @@ logistic_scenario (double K,
  * so the cumulative return is exactly the curve. Labels are numbers, or
  * "P1", "P2"… which place periods by position, the same t.
  */
-#define LONG_PERIODS 200000
+#define LONG_PERIODS 500000
 
 static PlateauScenario *
 long_logistic (double   K,
