@@ -93,6 +93,23 @@ test_reduction_matches_full_drawing (void)
   cairo_surface_destroy (full);
 }
 
+/* Draws @chart at 400 × 260 with and without reduction and asserts the two
+ * within the reduction's bounds. */
+static void
+assert_reduced_like_full (PlateauChart *chart)
+{
+  cairo_surface_t *reduced = draw (chart, 400, 260, 0, NULL);
+  cairo_surface_t *full = draw (chart, 400, 260, PLATEAU_RENDER_NO_REDUCTION, NULL);
+  ImageDiff diff = image_diff (reduced, full, 64);
+
+  g_test_message ("%.3f%% of pixels differ by more than 64, mean difference %.3f",
+                  diff.share * 100, diff.mean);
+  g_assert_cmpfloat (diff.share, <=, REDUCTION_SHARE);
+  g_assert_cmpfloat (diff.mean, <=, REDUCTION_MEAN);
+  cairo_surface_destroy (reduced);
+  cairo_surface_destroy (full);
+}
+
 /* Bands and scatter points reduce too; the same bound holds. (A band
  * whose edges zig-zag at every point is not covered: its fill is a
  * texture of partial pixels that four points per column cannot repeat.) */
@@ -103,8 +120,6 @@ test_reduction_other_kinds (void)
   g_autoptr (PlateauChart) chart = plateau_chart_new ();
   g_autofree double *x = g_new (double, n), *y = g_new (double, n);
   g_autofree double *lo = g_new (double, n), *hi = g_new (double, n);
-  cairo_surface_t *reduced, *full;
-  ImageDiff diff;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -119,15 +134,7 @@ test_reduction_other_kinds (void)
   plateau_chart_add_series (chart, PLATEAU_SERIES_SCATTER, "points", x, y, n / 10);
   plateau_chart_add_series (chart, PLATEAU_SERIES_LINE, "line", x, y, n);
 
-  reduced = draw (chart, 400, 260, 0, NULL);
-  full = draw (chart, 400, 260, PLATEAU_RENDER_NO_REDUCTION, NULL);
-  diff = image_diff (reduced, full, 64);
-  g_test_message ("%.3f%% of pixels differ by more than 64, mean difference %.3f",
-                  diff.share * 100, diff.mean);
-  g_assert_cmpfloat (diff.share, <=, REDUCTION_SHARE);
-  g_assert_cmpfloat (diff.mean, <=, REDUCTION_MEAN);
-  cairo_surface_destroy (reduced);
-  cairo_surface_destroy (full);
+  assert_reduced_like_full (chart);
 }
 
 static cairo_status_t
@@ -203,16 +210,8 @@ static void
 assert_reduction_close (StraightSeries series)
 {
   g_autoptr (PlateauChart) chart = straight_and_curved (100000, series);
-  cairo_surface_t *reduced = draw (chart, 400, 260, 0, NULL);
-  cairo_surface_t *full = draw (chart, 400, 260, PLATEAU_RENDER_NO_REDUCTION, NULL);
-  ImageDiff diff = image_diff (reduced, full, 64);
 
-  g_test_message ("%.3f%% of pixels differ by more than 64, mean difference %.3f",
-                  diff.share * 100, diff.mean);
-  g_assert_cmpfloat (diff.share, <=, REDUCTION_SHARE);
-  g_assert_cmpfloat (diff.mean, <=, REDUCTION_MEAN);
-  cairo_surface_destroy (reduced);
-  cairo_surface_destroy (full);
+  assert_reduced_like_full (chart);
 }
 
 /* A dense straight trend, band and area keep only the ends of their
