@@ -163,7 +163,8 @@ plateau_analysis_curve_fractions (PlateauAnalysis *self)
     return NULL;
 
   fraction = g_new (double, MAX (c->n, 1));
-  plateau_curve_fractions (l->model, l->r.value, l->t0.value, x, c->n, fraction);
+  plateau_curve_fractions (l->model, l->r.value, l->t0.value, x, c->n, self->curve_x_step,
+                           fraction);
 
   return fraction;
 }
@@ -275,6 +276,7 @@ plateau_analysis_fit_lifecycle (PlateauAnalysis *self)
     case PLATEAU_CURVE_FIT_OK:
       l->converged = TRUE;
       l->iterations = fit.iterations;
+      self->curve_x_step = fit.x_step;
       apply_fit (self, &fit, x_last);
       break;
 

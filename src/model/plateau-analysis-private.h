@@ -62,6 +62,8 @@ struct _PlateauAnalysis
   PlateauElasticity elasticity;
   PlateauLifecycle lifecycle;
   gboolean have_curve;
+  /* The spacing of the fitted x when it is a regular grid, else 0. */
+  double curve_x_step;
   PlateauStageAssessment current;
 
   double *plan;

@@ -84,6 +84,8 @@ typedef struct
   guint n;
   guint iterations;
   gboolean converged;
+  /* The spacing of x when it is a regular grid, else 0. */
+  double x_step;
 } PlateauCurveFit;
 
 PlateauCurveFitStatus plateau_curve_fit      (PlateauCurveModel  model,
@@ -115,6 +117,7 @@ void plateau_curve_fractions (PlateauCurveModel  model,
                               double             x0,
                               const double      *x,
                               guint              n,
+                              double             x_step,
                               double            *fraction);
 
 /* The curve's value at x. */

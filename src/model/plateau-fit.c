@@ -556,6 +556,8 @@ evaluate_run (const ScaledData *d,
  * @x0: the inflection point
  * @x: where to evaluate
  * @n: the number of points
+ * @x_step: the spacing of @x when it is a regular grid, as the fit found it
+ *   (#PlateauCurveFit.x_step); 0 otherwise
  * @fraction: (out): the curve's value over its ceiling at each point
  *
  * Evaluates the curve at many points, carrying e^−r(x − x0) by one factor
@@ -567,9 +569,10 @@ plateau_curve_fractions (PlateauCurveModel  model,
                          double             x0,
                          const double      *x,
                          guint              n,
+                         double             x_step,
                          double            *fraction)
 {
-  double step = regular_step (x, n), factor = step > 0 ? exp (-r * step) : 0, e = 0;
+  double factor = x_step > 0 ? exp (-r * x_step) : 0, e = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -955,7 +958,6 @@ plateau_curve_fit (PlateauCurveModel model,
   double x_min = x[0], x_max = x[0], y_scale = 0, y_top = -G_MAXDOUBLE, y_max;
   double y_mean, sst = 0;
   PlateauSum y_sum = { 0, 0 };
-  gboolean regular = n > 1;
   Solution best = { { 0 } };
   Start first = { { 0 }, G_MAXDOUBLE };
   gboolean have_best = FALSE;
@@ -974,7 +976,6 @@ plateau_curve_fit (PlateauCurveModel model,
       y_scale = MAX (y_scale, fabs (y[i]));
       y_top = MAX (y_top, y[i]);
       plateau_sum_add (&y_sum, y[i]);
-      regular = regular && (i < 2 || x[i] - x[i - 1] == x[1] - x[0]);
     }
 
   y_mean = plateau_sum_value (&y_sum) / n;
@@ -988,7 +989,7 @@ plateau_curve_fit (PlateauCurveModel model,
   scaled.x_offset = x_min;
   scaled.x_factor = 1.0 / (x_max - x_min);
   scaled.y_factor = 1.0 / y_scale;
-  scaled.x_step = regular && x[1] > x[0] ? x[1] - x[0] : 0;
+  scaled.x_step = fit->x_step = regular_step (x, n);
 
   y_max = y_top * scaled.y_factor;
   if (!(y_max > 0))
